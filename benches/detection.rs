@@ -1,0 +1,2 @@
+//! Benchmark placeholder, replaced by the detection work.
+fn main() {}

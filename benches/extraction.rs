@@ -1,0 +1,2 @@
+//! Benchmark placeholder, replaced by the extraction work.
+fn main() {}
