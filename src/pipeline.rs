@@ -1,1 +1,479 @@
-//! TODO(spine): pipeline
+//! The pipeline: the one place where the stages meet.
+//!
+//! `schedule -> fetch -> discover -> extract -> store -> diff -> detect -> notify`
+//!
+//! A pass checks sources (all of them for `check`, the due ones for `run`),
+//! follows the articles they list, stores each changed body as a version,
+//! keeps the facts that the change adds and that nobody reported before, and
+//! then delivers pending mail. A failing source is logged and recorded and
+//! never stops the pass. Stages talk only through their typed interfaces; this
+//! module holds no SQL, no HTML handling and no mail formatting of its own.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use scraper::Selector;
+use sha2::{Digest, Sha256};
+use tokio::sync::watch;
+use url::Url;
+
+use crate::config::{Config, SourceKind};
+use crate::discover::{self, DiscoverError};
+use crate::extract::{self, ExtractOptions};
+use crate::fetch::{FetchError, Fetched, Fetcher, Page, Validators};
+use crate::notify::{DeliveryReport, Notifier, NotifyError};
+use crate::store::{ArticleRow, Candidate, Novelty, SourceRow, Store, StoreError, Timestamp};
+use crate::{detect, diff, schedule};
+
+/// The daemon never sleeps longer than this, so pending mail is retried
+/// promptly after an SMTP outage even when no source is due.
+const MAX_IDLE: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error(transparent)]
+    Notify(#[from] NotifyError),
+    #[error("source {source_name}: invalid selector: {message}")]
+    Selector {
+        source_name: String,
+        message: String,
+    },
+}
+
+/// Why one source (or one of its articles) failed.
+#[derive(Debug, thiserror::Error)]
+enum SourceError {
+    #[error("{0}")]
+    Fetch(#[from] FetchError),
+    #[error("{0}")]
+    Discover(#[from] DiscoverError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// Which sources a pass checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Those whose next check time has come (the daemon).
+    Due,
+    /// Every active source and every tracked article, now (`check`).
+    All,
+}
+
+/// What a pass did, for the summary log line and the caller.
+#[derive(Debug, Default, Clone)]
+pub struct PassReport {
+    pub sources_checked: usize,
+    pub sources_failed: usize,
+    pub pages_fetched: usize,
+    pub not_modified: usize,
+    pub new_versions: usize,
+    pub facts_recorded: usize,
+    pub alerts: usize,
+    pub delivery: DeliveryReport,
+    pub duration: Duration,
+}
+
+#[derive(Debug, Default)]
+struct SourceTally {
+    pages_fetched: usize,
+    not_modified: usize,
+    new_versions: usize,
+    facts_recorded: usize,
+    alerts: usize,
+}
+
+pub struct Pipeline {
+    config: Config,
+    store: Store,
+    fetcher: Fetcher,
+    notifier: Notifier,
+    selectors: HashMap<String, Selector>,
+    recipients: Vec<String>,
+}
+
+pub fn now() -> Timestamp {
+    chrono::Utc::now().timestamp()
+}
+
+impl Pipeline {
+    /// Opens the database, mirrors the configured sources into it and sets up
+    /// the fetcher and the mail transport. `watch` names this installation in
+    /// mail footers.
+    pub fn new(config: Config, watch: &str) -> Result<Self, PipelineError> {
+        let store = Store::open(&config.storage.path)?;
+        store.sync_sources(&config.sources, now())?;
+        let fetcher = Fetcher::new(&config.http)?;
+        let notifier = Notifier::new(&config.email, watch)?;
+        let mut selectors = HashMap::new();
+        for source in &config.sources {
+            if let Some(css) = &source.selector {
+                let selector =
+                    extract::parse_selector(css).map_err(|message| PipelineError::Selector {
+                        source_name: source.name.clone(),
+                        message,
+                    })?;
+                selectors.insert(source.name.clone(), selector);
+            }
+        }
+        let recipients = config.subscribers.iter().map(|s| s.email.clone()).collect();
+        Ok(Self {
+            config,
+            store,
+            fetcher,
+            notifier,
+            selectors,
+            recipients,
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// One pass: check sources in `scope`, then deliver pending mail. Once
+    /// `shutdown` turns true no new source or article is started; the ones in
+    /// flight finish and are committed.
+    pub async fn pass(
+        &self,
+        scope: Scope,
+        shutdown: &watch::Receiver<bool>,
+    ) -> Result<PassReport, PipelineError> {
+        let started = Instant::now();
+        let started_at = now();
+        let due: Vec<SourceRow> = self
+            .store
+            .sources()?
+            .into_iter()
+            .filter(|s| s.active && (scope == Scope::All || s.next_check_at <= started_at))
+            .collect();
+        let budget = AtomicUsize::new(self.config.tracking.recheck_budget);
+        let outcomes: Vec<(SourceRow, Result<SourceTally, SourceError>)> =
+            futures_util::stream::iter(due)
+                .map(|source| async {
+                    let outcome = self.check_source(&source, scope, &budget, shutdown).await;
+                    (source, outcome)
+                })
+                .buffer_unordered(self.config.http.concurrency)
+                .collect()
+                .await;
+        let mut report = PassReport::default();
+        for (source, outcome) in outcomes {
+            let interval = self.source_interval(&source.name);
+            let at = now();
+            report.sources_checked += 1;
+            match outcome {
+                Ok(tally) => {
+                    self.store.record_source_success(
+                        source.id,
+                        at,
+                        schedule::next_after_success(at, interval),
+                    )?;
+                    report.pages_fetched += tally.pages_fetched;
+                    report.not_modified += tally.not_modified;
+                    report.new_versions += tally.new_versions;
+                    report.facts_recorded += tally.facts_recorded;
+                    report.alerts += tally.alerts;
+                }
+                Err(error) => {
+                    report.sources_failed += 1;
+                    let failures = source.consecutive_failures + 1;
+                    tracing::warn!(source = %source.name, %error, failures, "source failed");
+                    self.store.record_source_failure(
+                        source.id,
+                        at,
+                        &error.to_string(),
+                        schedule::next_after_failure(at, interval, failures),
+                    )?;
+                }
+            }
+        }
+        report.delivery = self.notifier.deliver_pending(&self.store, now()).await?;
+        report.duration = started.elapsed();
+        tracing::info!(
+            sources = report.sources_checked,
+            failed = report.sources_failed,
+            fetched = report.pages_fetched,
+            unchanged = report.not_modified,
+            new_versions = report.new_versions,
+            alerts = report.alerts,
+            mails_sent = report.delivery.mails_sent,
+            mails_failed = report.delivery.mails_failed,
+            duration_ms = report.duration.as_millis() as u64,
+            "pass finished"
+        );
+        Ok(report)
+    }
+
+    /// The daemon: passes over due sources until `shutdown` turns true.
+    pub async fn run(&self, mut shutdown: watch::Receiver<bool>) -> Result<(), PipelineError> {
+        loop {
+            self.pass(Scope::Due, &shutdown).await?;
+            if *shutdown.borrow() {
+                return Ok(());
+            }
+            let wait = self
+                .store
+                .next_due()?
+                .map(|at| Duration::from_secs(u64::try_from(at - now()).unwrap_or(0)))
+                .unwrap_or(MAX_IDLE)
+                .clamp(Duration::from_secs(1), MAX_IDLE);
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                _ = shutdown.changed() => return Ok(()),
+            }
+        }
+    }
+
+    fn source_interval(&self, name: &str) -> Duration {
+        self.config
+            .sources
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.interval)
+            .unwrap_or(Duration::from_secs(15 * 60))
+    }
+
+    async fn check_source(
+        &self,
+        source: &SourceRow,
+        scope: Scope,
+        budget: &AtomicUsize,
+        shutdown: &watch::Receiver<bool>,
+    ) -> Result<SourceTally, SourceError> {
+        let mut tally = SourceTally::default();
+        let novelty = if source.baseline_done {
+            Novelty::Alert
+        } else {
+            Novelty::RecordOnly
+        };
+        let url = Url::parse(&source.url).map_err(|e| FetchError::Other(e.to_string()))?;
+        if source.kind == SourceKind::Article {
+            let known = self
+                .store
+                .article_by_url(discover::canonical_url(&url).as_str())?;
+            self.check_article(source, &url, known, novelty, &mut tally)
+                .await?;
+            return Ok(tally);
+        }
+        let Fetched::Page(index) = self.fetcher.fetch(&url, &Validators::default()).await? else {
+            return Ok(tally);
+        };
+        tally.pages_fetched += 1;
+        let filter = self.source_filter(&source.name);
+        let links = match source.kind {
+            SourceKind::Feed => discover::feed_links(&index.body, &index.url, filter)?,
+            _ => {
+                let html = extract::decode_html(&index.body, index.charset.as_deref());
+                discover::listing_links(&html, &index.url, filter)
+            }
+        };
+        let mut checked = HashSet::new();
+        for link in &links {
+            if *shutdown.borrow() {
+                return Ok(tally);
+            }
+            if self.store.article_by_url(link.as_str())?.is_some() {
+                continue;
+            }
+            if let Some(id) = self
+                .check_logged(source, link, None, novelty, &mut tally)
+                .await
+            {
+                checked.insert(id);
+            }
+        }
+        // Articles found earlier are re-checked for edits on their age tier.
+        let due_by = if scope == Scope::All { i64::MAX } else { now() };
+        let remaining = budget.load(Ordering::Relaxed);
+        for article in self.store.due_articles(source.id, due_by, remaining)? {
+            if *shutdown.borrow() || checked.contains(&article.id.0) {
+                continue;
+            }
+            if budget
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| b.checked_sub(1))
+                .is_err()
+            {
+                break;
+            }
+            let Ok(article_url) = Url::parse(&article.url) else {
+                continue;
+            };
+            self.check_logged(source, &article_url, Some(article), novelty, &mut tally)
+                .await;
+        }
+        Ok(tally)
+    }
+
+    fn source_filter(&self, name: &str) -> Option<&str> {
+        self.config
+            .sources
+            .iter()
+            .find(|s| s.name == name)
+            .and_then(|s| s.links.as_deref())
+    }
+
+    /// Checks one article of a listing or feed; its failure is logged and
+    /// does not fail the source. Returns the article id when it was checked.
+    async fn check_logged(
+        &self,
+        source: &SourceRow,
+        url: &Url,
+        known: Option<ArticleRow>,
+        novelty: Novelty,
+        tally: &mut SourceTally,
+    ) -> Option<i64> {
+        match self.check_article(source, url, known, novelty, tally).await {
+            Ok(id) => Some(id),
+            Err(error) => {
+                tracing::warn!(source = %source.name, %url, %error, "article failed");
+                None
+            }
+        }
+    }
+
+    /// Fetches an article (conditionally when known), stores a new version if
+    /// its body changed, and records the facts that the change adds.
+    async fn check_article(
+        &self,
+        source: &SourceRow,
+        url: &Url,
+        known: Option<ArticleRow>,
+        novelty: Novelty,
+        tally: &mut SourceTally,
+    ) -> Result<i64, SourceError> {
+        let validators = known
+            .as_ref()
+            .map(|a| Validators {
+                etag: a.etag.clone(),
+                last_modified: a.last_modified.clone(),
+            })
+            .unwrap_or_default();
+        let fetched = self.fetcher.fetch(url, &validators).await;
+        let at = now();
+        let (article, fetched) = match known {
+            Some(article) => (article, fetched),
+            // A new article is recorded only once it could be fetched, so a
+            // failed first fetch is retried as new on the next pass.
+            None => {
+                let fetched = fetched?;
+                let canonical = discover::canonical_url(url);
+                let (article, _) = self
+                    .store
+                    .upsert_article(source.id, canonical.as_str(), at)?;
+                (article, Ok(fetched))
+            }
+        };
+        self.store.schedule_article(
+            article.id,
+            schedule::next_article_check(at, article.first_seen_at, &self.config.tracking),
+        )?;
+        match fetched? {
+            Fetched::NotModified => tally.not_modified += 1,
+            Fetched::Page(page) => {
+                tally.pages_fetched += 1;
+                self.store.set_validators(
+                    article.id,
+                    page.validators.etag.as_deref(),
+                    page.validators.last_modified.as_deref(),
+                )?;
+                self.store_version(source, &article, &page, novelty, tally)?;
+            }
+        }
+        Ok(article.id.0)
+    }
+
+    fn store_version(
+        &self,
+        source: &SourceRow,
+        article: &ArticleRow,
+        page: &Page,
+        novelty: Novelty,
+        tally: &mut SourceTally,
+    ) -> Result<(), SourceError> {
+        let extracted = extract::extract(
+            &page.body,
+            &ExtractOptions {
+                header_charset: page.charset.as_deref(),
+                selector: self.selectors.get(&source.name),
+            },
+        );
+        let text = extracted.text.trim();
+        if text.is_empty() {
+            // An empty body is a broken page or a redesign; storing it would make
+            // the next real body look entirely new.
+            tracing::warn!(source = %source.name, url = %article.url, "no article text extracted");
+            return Ok(());
+        }
+        let hash = content_hash(text);
+        let previous = self.store.latest_version(article.id)?;
+        if previous.as_ref().is_some_and(|p| p.content_hash == hash) {
+            return Ok(());
+        }
+        let added = diff::added_sentences(previous.as_ref().map(|p| p.text.as_str()), text);
+        let findings = detect::detect(text);
+        let candidates: Vec<Candidate> = findings
+            .countries
+            .into_iter()
+            .filter(|c| diff::touches(&added, &c.evidence))
+            .map(|c| Candidate::Country {
+                code: c.code.to_owned(),
+                name: c.name.to_owned(),
+                evidence: text[c.evidence].to_owned(),
+            })
+            .chain(
+                findings
+                    .quotes
+                    .into_iter()
+                    .filter(|q| diff::touches(&added, &q.evidence))
+                    .map(|q| Candidate::Quote {
+                        key: detect::quote_key(&q.text),
+                        evidence: text[q.evidence].to_owned(),
+                        quote: q.text,
+                        speaker: q.speaker,
+                    }),
+            )
+            .collect();
+        let saved = self.store.save_version(
+            &crate::store::NewVersion {
+                article: article.id,
+                content_hash: &hash,
+                title: extracted.title.as_deref(),
+                byline: extracted.byline.as_deref(),
+                published: extracted.published.as_deref(),
+                canonical_url: extracted.canonical_url.as_deref(),
+                text,
+            },
+            &candidates,
+            novelty,
+            &self.recipients,
+            now(),
+        )?;
+        tally.new_versions += 1;
+        tally.facts_recorded += saved.new_facts;
+        tally.alerts += saved.alerts.len();
+        tracing::info!(
+            source = %source.name,
+            url = %article.url,
+            added_sentences = added.len(),
+            new_facts = saved.new_facts,
+            alerts = saved.alerts.len(),
+            "new version"
+        );
+        Ok(())
+    }
+}
+
+/// Identity of a body for dedupe: SHA-256 of the extracted text.
+pub fn content_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -42,7 +42,10 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
             while j < bytes.len() {
                 let rest = &line[j..];
                 let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»'
+                ) {
                     j += c.len_utf8();
                 } else {
                     break;
@@ -114,9 +117,40 @@ fn last_word(before: &str) -> &str {
 /// new sentence rather than continue a name.
 fn starts_sentence_word(rest: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And",
-        "This", "That", "These", "Those", "His", "Her", "Their", "Its", "There", "Some", "Many",
-        "Officials", "According", "After", "Before", "When", "While", "If", "As", "Since",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "There",
+        "Some",
+        "Many",
+        "Officials",
+        "According",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "As",
+        "Since",
     ];
     let word: String = rest
         .trim_start()
@@ -162,13 +196,17 @@ mod tests {
         let text = "They were flown out of the U.S. The flight landed in Kigali.";
         assert_eq!(
             split(text),
-            vec!["They were flown out of the U.S.", "The flight landed in Kigali."]
+            vec![
+                "They were flown out of the U.S.",
+                "The flight landed in Kigali."
+            ]
         );
     }
 
     #[test]
     fn quotes_close_sentences_and_attribution_continues() {
-        let text = "\"We will not accept them,\" he said. \"Why?\" she asked. \"No.\" Then silence.";
+        let text =
+            "\"We will not accept them,\" he said. \"Why?\" she asked. \"No.\" Then silence.";
         assert_eq!(
             split(text),
             vec![
@@ -185,7 +223,11 @@ mod tests {
         let text = "First paragraph without a stop\nSecond one. Two sentences.";
         assert_eq!(
             split(text),
-            vec!["First paragraph without a stop", "Second one.", "Two sentences."]
+            vec![
+                "First paragraph without a stop",
+                "Second one.",
+                "Two sentences."
+            ]
         );
     }
 }

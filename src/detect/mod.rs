@@ -49,7 +49,10 @@ pub fn detect(text: &str) -> Findings {
 /// punctuation, case or quote marks give the same key.
 pub fn quote_key(quote: &str) -> String {
     let mut key = String::with_capacity(quote.len());
-    for word in quote.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !key.is_empty() {
             key.push(' ');
         }

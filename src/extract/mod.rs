@@ -87,7 +87,9 @@ fn meta(document: &Html, names: &[&str]) -> Option<String> {
 fn title(document: &Html) -> Option<String> {
     meta(document, &["og:title"])
         .or_else(|| select_first(document, "h1").map(|h| collapse(&h.text().collect::<String>())))
-        .or_else(|| select_first(document, "title").map(|t| collapse(&t.text().collect::<String>())))
+        .or_else(|| {
+            select_first(document, "title").map(|t| collapse(&t.text().collect::<String>()))
+        })
         .filter(|t| !t.is_empty())
 }
 
@@ -125,9 +127,16 @@ fn in_boilerplate(el: ElementRef) -> bool {
         matches!(v.name(), "nav" | "footer" | "aside" | "header" | "form")
             || v.attr("class").is_some_and(|c| {
                 let c = c.to_ascii_lowercase();
-                ["comment", "related", "newsletter", "promo", "share", "sidebar"]
-                    .iter()
-                    .any(|w| c.contains(w))
+                [
+                    "comment",
+                    "related",
+                    "newsletter",
+                    "promo",
+                    "share",
+                    "sidebar",
+                ]
+                .iter()
+                .any(|w| c.contains(w))
             })
     })
 }
@@ -150,15 +159,38 @@ fn walk(el: ElementRef, current: &mut String, out: &mut Vec<String>) {
                 let name = e.name();
                 if matches!(
                     name,
-                    "script" | "style" | "noscript" | "nav" | "aside" | "footer" | "form" | "figure"
-                        | "button" | "iframe" | "svg"
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "nav"
+                        | "aside"
+                        | "footer"
+                        | "form"
+                        | "figure"
+                        | "button"
+                        | "iframe"
+                        | "svg"
                 ) {
                     continue;
                 }
                 let block = matches!(
                     name,
-                    "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "blockquote"
-                        | "section" | "article" | "ul" | "ol" | "table" | "tr" | "pre"
+                    "p" | "div"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "li"
+                        | "blockquote"
+                        | "section"
+                        | "article"
+                        | "ul"
+                        | "ol"
+                        | "table"
+                        | "tr"
+                        | "pre"
                 );
                 if name == "br" {
                     flush(current, out);
