@@ -6,6 +6,12 @@
 //! Every finding carries the byte span of its evidence so that the pipeline
 //! can keep only findings that a change added (see `diff`).
 
+mod countries;
+pub mod gazetteer;
+mod lexicon;
+mod quotes;
+mod words;
+
 use std::ops::Range;
 
 use crate::segment;
@@ -41,22 +47,100 @@ pub struct Findings {
 
 pub fn detect(text: &str) -> Findings {
     let sentences = segment::sentences(text);
-    let _ = sentences;
-    Findings::default()
+    let words = words::words(text);
+    Findings {
+        countries: countries::find(text, &sentences, &words),
+        quotes: quotes::find(text, &sentences, &words),
+    }
 }
 
 /// The identity of a quote for novelty: the same words with different
-/// punctuation, case or quote marks give the same key.
+/// punctuation, case, quote marks, dashes or apostrophes give the same key,
+/// and a trimmed quote's key is a substring of the full quote's key.
 pub fn quote_key(quote: &str) -> String {
     let mut key = String::with_capacity(quote.len());
-    for word in quote
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
+    let mut pending_space = false;
+    let mut previous: Option<char> = None;
+    let mut chars = quote.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            if pending_space && !key.is_empty() {
+                key.push(' ');
+            }
+            pending_space = false;
+            key.extend(c.to_lowercase().map(fold_accent));
+        } else {
+            let next = chars.peek().copied();
+            // "we're" and "we’re" are one word; "1,000" is one number.
+            let apostrophe = matches!(c, '\'' | '’' | '‘')
+                && previous.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic);
+            let digit_separator = matches!(c, ',' | '.')
+                && previous.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
+            if !(apostrophe || digit_separator) {
+                pending_space = true;
+            }
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        previous = Some(c);
     }
     key
+}
+
+/// Outlets differ in keeping accents ("Côte", "Cote"); keys drop them.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_key_ignores_marks_case_dashes_and_apostrophes() {
+        assert_eq!(
+            quote_key("“We’re taking them — as a favor,” he said"),
+            quote_key("\"we're taking them -- as a favor\" HE SAID")
+        );
+        assert_eq!(quote_key("It costs $1,000."), "it costs 1000");
+        assert!(
+            quote_key("Would you do that, as a favor to us?").contains(&quote_key("as a favor"))
+        );
+        assert_eq!(quote_key("Côte d'Ivoire"), quote_key("Cote d’Ivoire"));
+    }
+
+    #[test]
+    fn finds_a_new_destination_and_its_evidence_sentence() {
+        let text = "Some background.\nEswatini's government agreed to accept people deported from the United States, officials said.";
+        let findings = detect(text);
+        assert_eq!(findings.countries.len(), 1);
+        let eswatini = &findings.countries[0];
+        assert_eq!((eswatini.code, eswatini.name), ("SZ", "Eswatini"));
+        assert_eq!(
+            &text[eswatini.evidence.clone()],
+            "Eswatini's government agreed to accept people deported from the United States, officials said."
+        );
+    }
+
+    #[test]
+    fn finds_a_quote_with_title_before_name() {
+        let text = "Eswatini agreed to take deportees from the U.S.\n\"We will take them as a favor,\" said Foreign Minister Jane Dlamini.";
+        let quotes = detect(text).quotes;
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].text, "We will take them as a favor");
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Dlamini"));
+        assert_eq!(
+            &text[quotes[0].evidence.clone()],
+            "\"We will take them as a favor,\" said Foreign Minister Jane Dlamini."
+        );
+    }
 }

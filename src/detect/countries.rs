@@ -1,0 +1,320 @@
+//! Country roles: which country mentions report a destination of people
+//! deported from the US (receiving, agreeing to receive, negotiating to
+//! receive, or party to a "safe third country" agreement).
+//!
+//! Decides from the evidence sentence and its neighbours: deportation cues,
+//! relation cues, the mention's syntactic role (nationality, origin, other
+//! topic) and negation. It must not look at anything outside the text.
+
+use std::ops::Range;
+
+use super::CountryFinding;
+use super::gazetteer::{self, Form, Mention};
+use super::lexicon::{
+    FROM_ORIGIN_HEADS, INSTITUTION_NOUNS, LIST_OPENERS, MIGRANT_NOUNS, NEGATED_OBJECTS,
+    NEGATING_VERBS, NOT_SURNAMES, ORIGIN_MARKERS, OTHER_TOPICS, PERSON_NOUNS, is_deportation_word,
+    is_negator, is_relation_word, is_third_country_phrase,
+};
+use super::words::{Word, first_at};
+
+/// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".
+const GIVEN_NAME_COUNTRIES: &[&str] = &["Jordan", "Chad", "Israel", "India", "Georgia", "Kenya"];
+
+/// Words that make "Georgia" the Caucasus country rather than the US state.
+const CAUCASUS_MARKERS: &[&str] = &["tbilisi", "caucasus", "soviet", "georgian"];
+
+/// How many earlier sentences may lend deportation context to a sentence
+/// that only has a relation cue ("entering into discussions with ...").
+const CONTEXT_LOOKBACK: usize = 2;
+
+struct Sentence {
+    range: Range<usize>,
+    words: Range<usize>,
+    line: usize,
+    deportation: bool,
+    relation: bool,
+}
+
+pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec<CountryFinding> {
+    let mentions = gazetteer::mentions(text);
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let sentences = describe_sentences(text, sentence_ranges, words);
+    let mut findings: Vec<CountryFinding> = Vec::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        if findings.iter().any(|f| f.code == mention.code) {
+            continue;
+        }
+        let Some(s) = sentences
+            .iter()
+            .position(|s| s.range.contains(&mention.range.start))
+        else {
+            continue;
+        };
+        if !in_deportation_context(&sentences, s, words, mention) {
+            continue;
+        }
+        let sentence = &sentences[s];
+        let sentence_words = &words[sentence.words.clone()];
+        if is_other_meaning(text, sentence_words, mention, &sentences, s, words) {
+            continue;
+        }
+        let clause = clause_around(text, &sentence.range, &mention.range);
+        let clause_words: Vec<&Word> = sentence_words
+            .iter()
+            .filter(|w| w.range.start >= clause.start && w.range.end <= clause.end)
+            .collect();
+        let group = list_group(text, &mentions, index);
+        if is_origin(text, &clause_words, &mentions, &group)
+            || is_negated(&clause_words, mention)
+            || is_other_topic(&clause_words, mention)
+        {
+            continue;
+        }
+        let Some(name) = gazetteer::common_name(mention.code) else {
+            continue;
+        };
+        findings.push(CountryFinding {
+            code: mention.code,
+            name,
+            evidence: sentence.range.clone(),
+        });
+    }
+    findings
+}
+
+fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Vec<Sentence> {
+    let mut line = 0;
+    let mut scanned = 0;
+    ranges
+        .iter()
+        .map(|range| {
+            line += text[scanned..range.start].matches('\n').count();
+            scanned = range.start;
+            let span = first_at(words, range.start)..first_at(words, range.end);
+            let sentence_words = &words[span.clone()];
+            let deportation = sentence_words.iter().any(is_deportation_word)
+                || sentence_words
+                    .windows(2)
+                    .any(|w| is_third_country_phrase(&w[0], &w[1]));
+            let migrants = sentence_words.iter().any(|w| w.is_any(MIGRANT_NOUNS));
+            let relation = sentence_words.iter().any(is_relation_word);
+            Sentence {
+                range: range.clone(),
+                words: span,
+                line,
+                deportation: deportation || (migrants && relation),
+                relation,
+            }
+        })
+        .collect()
+}
+
+/// A sentence reports a destination when it speaks of deportation and of a
+/// relation (or sends people "to" the country), or when it speaks of a
+/// relation ("talks with Libya") right after sentences about deportation.
+fn in_deportation_context(
+    sentences: &[Sentence],
+    s: usize,
+    words: &[Word],
+    mention: &Mention,
+) -> bool {
+    let sentence = &sentences[s];
+    if sentence.deportation {
+        let before = first_at(words, mention.range.start);
+        let directed = before > sentence.words.start
+            && words[before - 1].is_any(&["to", "in", "into", "with"]);
+        return sentence.relation || directed;
+    }
+    if !sentence.relation {
+        return false;
+    }
+    let same_paragraph = sentences
+        .iter()
+        .any(|o| o.line == sentence.line && o.deportation);
+    let recent = sentences[s.saturating_sub(CONTEXT_LOOKBACK)..s]
+        .iter()
+        .any(|o| o.deportation);
+    same_paragraph || recent
+}
+
+/// Georgia the US state, and people named Jordan or Chad.
+fn is_other_meaning(
+    text: &str,
+    sentence_words: &[Word],
+    mention: &Mention,
+    sentences: &[Sentence],
+    s: usize,
+    words: &[Word],
+) -> bool {
+    let name = &text[mention.range.clone()];
+    if mention.code == "GE" {
+        let line = sentences[s].line;
+        let paragraph_has_marker = sentences
+            .iter()
+            .filter(|o| o.line == line)
+            .flat_map(|o| &words[o.words.clone()])
+            .any(|w| CAUCASUS_MARKERS.contains(&w.base()));
+        if !paragraph_has_marker {
+            return true;
+        }
+    }
+    if mention.form != Form::Name || !GIVEN_NAME_COUNTRIES.contains(&name) {
+        return false;
+    }
+    let at = sentence_words.partition_point(|w| w.range.start < mention.range.start);
+    let adjacent_name =
+        |w: &Word, gap: &str| w.capitalised && !w.is_any(NOT_SURNAMES) && gap.trim().is_empty();
+    let next = sentence_words.get(at + 1).is_some_and(|w| {
+        adjacent_name(w, &text[mention.range.end..w.range.start])
+            && gazetteer::mentions(&text[w.range.clone()]).is_empty()
+    });
+    let previous = at > 0
+        && sentence_words.get(at - 1).is_some_and(|w| {
+            at - 1 > 0 && adjacent_name(w, &text[w.range.end..mention.range.start])
+        });
+    next || previous
+}
+
+/// The clause holding the mention: sentences join clauses with semicolons,
+/// dashes and contrastive conjunctions, and a role or negation in one clause
+/// says nothing about a country in another.
+fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) -> Range<usize> {
+    const BREAKS: &[&str] = &[
+        ";",
+        " — ",
+        " – ",
+        " -- ",
+        " but ",
+        " while ",
+        " whereas ",
+        " although ",
+        " though ",
+        ", which ",
+    ];
+    let body = &text[sentence.clone()];
+    let at = mention.start - sentence.start;
+    let mut start = 0;
+    let mut end = body.len();
+    for b in BREAKS {
+        for (i, _) in body.match_indices(b) {
+            if i + b.len() <= at {
+                start = start.max(i + b.len());
+            } else if i >= at + (mention.end - mention.start) {
+                end = end.min(i);
+            }
+        }
+    }
+    sentence.start + start..sentence.start + end
+}
+
+/// Indices of the mentions coordinated with mention `index` ("Vietnam,
+/// Jamaica, Laos and Cuba"), in order.
+fn list_group(text: &str, mentions: &[Mention], index: usize) -> Range<usize> {
+    let joined = |a: &Mention, b: &Mention| {
+        let gap = text.get(a.range.end..b.range.start).unwrap_or("x");
+        gap.split(|c: char| c == ',' || c.is_whitespace())
+            .all(|w| w.is_empty() || matches!(w, "and" | "or" | "the"))
+    };
+    let mut first = index;
+    while first > 0 && joined(&mentions[first - 1], &mentions[first]) {
+        first -= 1;
+    }
+    let mut last = index;
+    while last + 1 < mentions.len() && joined(&mentions[last], &mentions[last + 1]) {
+        last += 1;
+    }
+    first..last + 1
+}
+
+/// Nationality or origin rather than destination: "a Guatemalan man",
+/// "Venezuelans", "citizens of Cuba", "men from Laos", "Cuba nationals".
+fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
+    let first = &mentions[group.start];
+    let last = &mentions[group.end - 1];
+    let after = clause.iter().position(|w| w.range.start >= last.range.end);
+    let head = after.map(|i| clause[i]);
+    if mentions[group.clone()]
+        .iter()
+        .any(|m| m.form == Form::Demonym)
+    {
+        let plural = mentions[group.clone()]
+            .iter()
+            .any(|m| m.form == Form::Demonym && text[m.range.clone()].ends_with('s'));
+        let institution = head.is_some_and(|w| w.is_any(INSTITUTION_NOUNS));
+        if plural || !institution {
+            return true;
+        }
+    } else if head.is_some_and(|w| {
+        w.is_any(PERSON_NOUNS) && text[last.range.end..w.range.start].trim().is_empty()
+    }) {
+        return true;
+    }
+    let before: Vec<&&Word> = clause
+        .iter()
+        .filter(|w| w.range.end <= first.range.start)
+        .collect();
+    let mut i = before.len();
+    while i > 0 && before[i - 1].is_any(LIST_OPENERS) {
+        i -= 1;
+    }
+    if i == 0 {
+        return false;
+    }
+    let marker = before[i - 1];
+    // "citizens of their countries, including Panama": a comma ends the
+    // origin phrase before the list.
+    if text[marker.range.end..first.range.start].contains([',', ';', ':']) {
+        return false;
+    }
+    match marker.base() {
+        "of" => i >= 2 && before[i - 2].is_any(ORIGIN_MARKERS),
+        "in" => i >= 2 && before[i - 2].is_any(&["born", "raised"]),
+        "from" => {
+            let mut j = i - 1;
+            while j > 0 && before[j - 1].is_any(&["originally", "all", "mostly", "mainly"]) {
+                j -= 1;
+            }
+            j > 0 && (before[j - 1].is_any(PERSON_NOUNS) || before[j - 1].is_any(FROM_ORIGIN_HEADS))
+        }
+        _ => false,
+    }
+}
+
+/// "Nigeria rejected the request", "Ghana would not accept deportees",
+/// "no deal with Togo": the relation is denied for this country.
+fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    let after = &clause[at.min(clause.len())..];
+    for (i, word) in after.iter().enumerate() {
+        let rest = &after[i + 1..];
+        if word.is_any(NEGATING_VERBS) {
+            let window = &rest[..rest.len().min(6)];
+            if window.is_empty()
+                || window
+                    .iter()
+                    .any(|w| is_relation_word(w) || w.is_any(NEGATED_OBJECTS))
+            {
+                return true;
+            }
+        }
+        if is_negator(word) && rest.iter().take(4).any(|w| is_relation_word(w)) {
+            return true;
+        }
+    }
+    let before = &clause[..at.min(clause.len())];
+    let near = &before[before.len().saturating_sub(6)..];
+    near.iter()
+        .enumerate()
+        .any(|(i, w)| is_negator(w) && near[i + 1..].iter().any(|w| is_relation_word(w)))
+}
+
+/// A trade deal, a war, sanctions: the mention sits next to another topic.
+fn is_other_topic(clause: &[&Word], mention: &Mention) -> bool {
+    const REACH: usize = 4;
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    let from = at.saturating_sub(REACH);
+    let to = (at + REACH + 1).min(clause.len());
+    clause[from..to].iter().any(|w| w.is_any(OTHER_TOPICS))
+}

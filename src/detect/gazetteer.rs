@@ -1,0 +1,475 @@
+//! The country gazetteer: every UN member and observer plus Kosovo and Taiwan,
+//! under their official, short, old and abbreviated names and their demonyms,
+//! found in text with one leftmost-longest Aho-Corasick pass.
+//!
+//! It only says where a country is *named*; whether the naming reports a
+//! deportation destination is `countries`' job. It must not guess roles.
+//!
+//! Country data comes from `keshvar`; the override tables below fix what it
+//! lacks or gets wrong (Kosovo, "Emirati", "DRC", Niger's demonym, aliases it
+//! maps to several countries, foreign-language aliases that are English words).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use keshvar::CountryIterator;
+
+/// How a country is named: a name ("Rwanda") or a demonym ("Rwandan").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Demonym,
+}
+
+/// One place where the text names a country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub code: &'static str,
+    pub form: Form,
+}
+
+/// The country deporting people; never a destination, so never a mention
+/// (and "American" is never a country).
+const DEPORTING_COUNTRY: &str = "US";
+
+/// UN observer states, which keshvar does not flag as members.
+const UN_OBSERVERS: &[&str] = &["PS", "VA"];
+
+/// Names the gazetteer adds beyond keshvar: `(code, name)`. Codes absent from
+/// keshvar (Kosovo) are created here.
+const EXTRA_NAMES: &[(&str, &str)] = &[
+    ("XK", "Kosovo"),
+    ("XK", "Republic of Kosovo"),
+    ("AE", "UAE"),
+    ("AE", "U.A.E."),
+    ("AE", "Emirates"),
+    ("GB", "UK"),
+    ("GB", "U.K."),
+    ("GB", "Britain"),
+    ("CD", "DRC"),
+    ("CD", "D.R.C."),
+    ("CD", "DR Congo"),
+    ("CD", "Democratic Republic of Congo"),
+    ("CD", "Democratic Republic of the Congo"),
+    ("CD", "Congo-Kinshasa"),
+    // AP style: plain "Congo" is the larger, Kinshasa-ruled country.
+    ("CD", "Congo"),
+    ("CG", "Republic of Congo"),
+    ("CG", "Republic of the Congo"),
+    ("CG", "Congo Republic"),
+    ("CG", "Congo-Brazzaville"),
+    ("CI", "Ivory Coast"),
+    ("CI", "Cote d'Ivoire"),
+    ("CI", "Côte d’Ivoire"),
+    ("CI", "Cote d’Ivoire"),
+    ("CV", "Cape Verde"),
+    ("CZ", "Czech Republic"),
+    ("TR", "Turkey"),
+    ("TR", "Turkiye"),
+    ("MM", "Burma"),
+    ("SZ", "Swaziland"),
+    ("MK", "Macedonia"),
+    ("KP", "North Korea"),
+    ("KR", "South Korea"),
+    ("LA", "Laos"),
+    ("RU", "Russia"),
+    ("SY", "Syria"),
+    ("IR", "Iran"),
+    ("VN", "Vietnam"),
+    ("TW", "Taiwan"),
+    ("TZ", "Tanzania"),
+    ("BO", "Bolivia"),
+    ("VE", "Venezuela"),
+    ("MD", "Moldova"),
+    ("FM", "Micronesia"),
+    ("BN", "Brunei"),
+    ("VA", "Vatican"),
+    ("VA", "Vatican City"),
+    ("PS", "Palestine"),
+    ("PS", "Palestinian territories"),
+    ("ST", "São Tomé and Príncipe"),
+    ("GM", "The Gambia"),
+    ("BS", "The Bahamas"),
+    ("TL", "East Timor"),
+    ("SA", "Saudi"),
+];
+
+/// Demonyms and adjectives keshvar lacks or gets wrong: `(code, demonym)`.
+const EXTRA_DEMONYMS: &[(&str, &str)] = &[
+    ("XK", "Kosovar"),
+    ("XK", "Kosovan"),
+    ("AE", "Emirati"),
+    ("MM", "Burmese"),
+    ("MM", "Myanmarese"),
+    ("NE", "Nigerien"),
+    ("SV", "Salvadorean"),
+    ("SV", "Salvadorian"),
+    ("CD", "Congolese"),
+    ("GQ", "Equatoguinean"),
+    ("GQ", "Equatorial Guinean"),
+    ("GW", "Bissau-Guinean"),
+    ("CV", "Cape Verdean"),
+    ("CV", "Cabo Verdean"),
+    ("AR", "Argentine"),
+    ("AR", "Argentinian"),
+    ("EC", "Ecuadorian"),
+    ("PH", "Filipino"),
+    ("SZ", "Swazi"),
+    ("SZ", "Eswatini"),
+    ("TW", "Taiwanese"),
+    ("GB", "British"),
+    ("NL", "Dutch"),
+    ("SA", "Saudi"),
+    ("LA", "Lao"),
+    ("DO", "Dominican"),
+    ("KP", "North Korean"),
+    ("KR", "South Korean"),
+    ("SS", "South Sudanese"),
+    ("PG", "Papua New Guinean"),
+    ("BA", "Bosnian"),
+];
+
+/// keshvar names and demonyms dropped: wrong for the code, shared by several
+/// countries, or an English word or place that is not the country ("Chili" is
+/// French for Chile; "Salvador" is a Brazilian city and a given name).
+const REMOVED: &[(&str, &str)] = &[
+    ("NE", "Nigerian"),
+    ("SV", "Salvador"),
+    ("CL", "Chili"),
+    ("GB", "England"),
+    ("AE", "Emirian"),
+    ("CG", "Congolese"),
+    ("CG", "Congo"),
+    ("DM", "Dominican"),
+    ("US", "American"),
+    ("TW", "Taiwan, Province of China"),
+    ("MK", "Macedonian"),
+    ("CV", "Cape Verdian"),
+    ("VA", "Vatican Citizen"),
+];
+
+/// Display names where keshvar's ISO short name is not the common English
+/// one ("Iran (Islamic Republic of)").
+const COMMON_NAMES: &[(&str, &str)] = &[
+    ("BO", "Bolivia"),
+    ("BN", "Brunei"),
+    ("CD", "Democratic Republic of the Congo"),
+    ("CG", "Republic of the Congo"),
+    ("FM", "Micronesia"),
+    ("GB", "United Kingdom"),
+    ("IR", "Iran"),
+    ("KP", "North Korea"),
+    ("KR", "South Korea"),
+    ("LA", "Laos"),
+    ("MD", "Moldova"),
+    ("PS", "Palestine"),
+    ("RU", "Russia"),
+    ("SY", "Syria"),
+    ("TW", "Taiwan"),
+    ("TZ", "Tanzania"),
+    ("VA", "Vatican City"),
+    ("VE", "Venezuela"),
+    ("VN", "Vietnam"),
+    ("XK", "Kosovo"),
+];
+
+/// Phrases that contain a country name but name something else; matched so
+/// that leftmost-longest swallows the country inside them.
+const NOT_COUNTRIES: &[&str] = &[
+    "New Mexico",
+    "New Jersey",
+    "Guinea pig",
+    "Guinea pigs",
+    "Guinea fowl",
+    "Guinea worm",
+    "Turkey Day",
+    "Jordan Valley",
+    "Indian Ocean",
+    "Native American",
+    "Panama Canal",
+    "Gulf of Mexico",
+];
+
+struct Entry {
+    /// `None` for `NOT_COUNTRIES` phrases.
+    code: Option<&'static str>,
+    form: Form,
+    /// All-capital abbreviations ("UK", "DRC") must match case exactly.
+    exact_case: bool,
+}
+
+struct Gazetteer {
+    matcher: AhoCorasick,
+    entries: Vec<Entry>,
+    names: HashMap<&'static str, &'static str>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+
+fn build() -> Gazetteer {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut names: HashMap<&'static str, &'static str> = HashMap::new();
+    // keshvar exposes codes as an enum; one leaked string per country (about
+    // 200, once per process) gives the `&'static str` the interface promises.
+    let mut seen: HashMap<String, Option<(&'static str, Form)>> = HashMap::new();
+    let mut add = |pattern: &str, code: &'static str, form: Form| {
+        if REMOVED.contains(&(code, pattern)) {
+            return;
+        }
+        match seen.get(pattern) {
+            Some(Some((other, _))) if *other != code => {
+                seen.insert(pattern.to_string(), None);
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(pattern.to_string(), Some((code, form)));
+            }
+        }
+    };
+
+    for country in CountryIterator::new() {
+        let code_string = country.alpha2().to_string();
+        if code_string == DEPORTING_COUNTRY {
+            continue;
+        }
+        let is_member = country.un_member()
+            || UN_OBSERVERS.contains(&code_string.as_str())
+            || code_string == "TW";
+        if !is_member {
+            continue;
+        }
+        let code: &'static str = Box::leak(code_string.into_boxed_str());
+        let short = country.iso_short_name();
+        let display = COMMON_NAMES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, n)| *n)
+            .unwrap_or(short);
+        names.insert(code, display);
+        if is_plain_english_name(short) {
+            add(short, code, Form::Name);
+        }
+        for alias in country.unofficial_name_list() {
+            if is_plain_english_name(alias) {
+                add(alias, code, Form::Name);
+            }
+        }
+        if let Some(nationality) = country.maybe_nationality() {
+            for demonym in nationality.split(", ") {
+                if is_plain_english_name(demonym) {
+                    add(demonym, code, Form::Demonym);
+                }
+            }
+        }
+    }
+    for (code, name) in COMMON_NAMES {
+        names.entry(code).or_insert(name);
+    }
+    for (code, name) in EXTRA_NAMES {
+        add(name, code, Form::Name);
+    }
+    for (code, demonym) in EXTRA_DEMONYMS {
+        add(demonym, code, Form::Demonym);
+    }
+
+    let mut sorted: Vec<_> = seen.into_iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    for (pattern, resolved) in sorted {
+        let Some((code, form)) = resolved else {
+            continue;
+        };
+        entries.push(Entry {
+            code: Some(code),
+            form,
+            exact_case: is_abbreviation(&pattern),
+        });
+        patterns.push(pattern);
+    }
+    for phrase in NOT_COUNTRIES {
+        patterns.push((*phrase).to_string());
+        entries.push(Entry {
+            code: None,
+            form: Form::Name,
+            exact_case: false,
+        });
+    }
+
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .expect("gazetteer patterns are plain strings");
+    Gazetteer {
+        matcher,
+        entries,
+        names,
+    }
+}
+
+/// keshvar's alias lists mix in other languages and scripts; English copy
+/// only needs Latin-script names without ISO's bracketed qualifiers.
+fn is_plain_english_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().all(|c| {
+            c.is_ascii_alphabetic()
+                || matches!(
+                    c,
+                    ' ' | '-' | '\'' | '’' | '.' | 'ô' | 'é' | 'í' | 'ü' | 'ç' | 'ã'
+                )
+        })
+}
+
+fn is_abbreviation(pattern: &str) -> bool {
+    let letters: Vec<char> = pattern.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The common English short name of a gazetteer code ("SZ" -> "Eswatini").
+pub fn common_name(code: &str) -> Option<&'static str> {
+    GAZETTEER.names.get(code).copied()
+}
+
+/// Every place `text` names a country, in order, after word-boundary and
+/// capitalisation checks. Demonyms also match with a plural "s" ("Rwandans").
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let gazetteer = &*GAZETTEER;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for m in gazetteer.matcher.find_iter(text) {
+        let entry = &gazetteer.entries[m.pattern().as_usize()];
+        let Some(code) = entry.code else { continue };
+        let matched = &text[m.range()];
+        let mut end = m.end();
+        if entry.form == Form::Demonym && bytes.get(end) == Some(&b's') {
+            end += 1;
+        }
+        let starts_word = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ends_word = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !starts_word || !ends_word {
+            continue;
+        }
+        // Proper nouns are capitalised: "china", "turkey", "chad" are not countries.
+        let capitalised = matched.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised {
+            continue;
+        }
+        if entry.exact_case
+            && !matched
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            continue;
+        }
+        found.push(Mention {
+            range: m.start()..end,
+            code,
+            form: entry.form,
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(&'static str, &str)> {
+        mentions(text)
+            .into_iter()
+            .map(|m| (m.code, &text[m.range]))
+            .collect()
+    }
+
+    #[test]
+    fn longest_name_wins_among_nested_names() {
+        assert_eq!(
+            codes("Equatorial Guinea, Guinea-Bissau, Papua New Guinea and Guinea"),
+            vec![
+                ("GQ", "Equatorial Guinea"),
+                ("GW", "Guinea-Bissau"),
+                ("PG", "Papua New Guinea"),
+                ("GN", "Guinea")
+            ]
+        );
+        assert_eq!(
+            codes("Niger, Nigeria, Sudan and South Sudan"),
+            vec![
+                ("NE", "Niger"),
+                ("NG", "Nigeria"),
+                ("SD", "Sudan"),
+                ("SS", "South Sudan")
+            ]
+        );
+        assert_eq!(
+            codes("Congo and the Democratic Republic of the Congo and Congo-Brazzaville"),
+            vec![
+                ("CD", "Congo"),
+                ("CD", "Democratic Republic of the Congo"),
+                ("CG", "Congo-Brazzaville")
+            ]
+        );
+    }
+
+    #[test]
+    fn old_names_abbreviations_and_kosovo() {
+        assert_eq!(
+            codes(
+                "Swaziland, Burma, Ivory Coast, Cape Verde, Czechia, Türkiye, DRC, UAE, UK, Kosovo"
+            ),
+            vec![
+                ("SZ", "Swaziland"),
+                ("MM", "Burma"),
+                ("CI", "Ivory Coast"),
+                ("CV", "Cape Verde"),
+                ("CZ", "Czechia"),
+                ("TR", "Türkiye"),
+                ("CD", "DRC"),
+                ("AE", "UAE"),
+                ("GB", "UK"),
+                ("XK", "Kosovo")
+            ]
+        );
+    }
+
+    #[test]
+    fn demonyms_including_plurals_and_overrides() {
+        assert_eq!(
+            codes("Salvadoran prison, Rwandan officials, Emirati, Burmese, Nigerien, Rwandans"),
+            vec![
+                ("SV", "Salvadoran"),
+                ("RW", "Rwandan"),
+                ("AE", "Emirati"),
+                ("MM", "Burmese"),
+                ("NE", "Nigerien"),
+                ("RW", "Rwandans")
+            ]
+        );
+        assert_eq!(codes("Nigerian"), vec![("NG", "Nigerian")]);
+    }
+
+    #[test]
+    fn word_boundaries_case_and_non_countries() {
+        assert!(codes("a woman in fine china ate turkey with a guinea pig").is_empty());
+        assert!(codes("Guinea pigs, New Mexico, American officials, Indiana, uk").is_empty());
+        assert_eq!(codes("Oman's port"), vec![("OM", "Oman")]);
+    }
+
+    #[test]
+    fn display_names_are_common_english() {
+        assert_eq!(common_name("SZ"), Some("Eswatini"));
+        assert_eq!(common_name("XK"), Some("Kosovo"));
+        assert_eq!(common_name("IR"), Some("Iran"));
+        assert_eq!(common_name("US"), None);
+    }
+}

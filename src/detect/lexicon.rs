@@ -1,0 +1,392 @@
+//! Cue lexicons: the English words that signal deportation, a receiving
+//! relation, nationality, negation or another topic. Lists of words only; the
+//! rules that use them live in `countries` and `quotes`.
+
+use super::words::Word;
+
+/// Words that by themselves put a sentence about deportation: "deport"
+/// covers deported, deportee, deportation, self-deportation.
+pub fn is_deportation_word(word: &Word) -> bool {
+    word.lower.contains("deport")
+        || word.starts_with_any(&["expel", "expuls", "third-country", "third-party"])
+        || word.is_any(&["removals", "repatriation", "repatriations"])
+}
+
+/// "third country/countries/nations", "safe third country".
+pub fn is_third_country_phrase(first: &Word, second: &Word) -> bool {
+    first.lower == "third"
+        && second.is_any(&["country", "countries", "nation", "nations", "nationals"])
+}
+
+/// People moved by deportation policy.
+pub const MIGRANT_NOUNS: &[&str] = &[
+    "migrant",
+    "migrants",
+    "immigrant",
+    "immigrants",
+    "deportee",
+    "deportees",
+    "detainee",
+    "detainees",
+    "asylum",
+    "noncitizens",
+    "non-citizens",
+    "foreigners",
+    "aliens",
+    "criminals",
+    "deportation",
+    "deportations",
+];
+
+/// Verbs and nouns of receiving, agreeing or negotiating: prefixes.
+pub const RELATION_PREFIXES: &[&str] = &[
+    "accept",
+    "receiv",
+    "agree",
+    "agreement",
+    "arrangement",
+    "negotiat",
+    "discuss",
+    "partner",
+    "transfer",
+    "relocat",
+    "resettl",
+    "detain",
+    "imprison",
+    "memorand",
+    "welcom",
+    "destination",
+    "landed",
+    "arriv",
+    "expel",
+    "deport",
+    "accord",
+    "hous",
+    "host",
+    "incarcerat",
+    "jail",
+];
+
+/// Relation words matched whole.
+pub const RELATION_WORDS: &[&str] = &[
+    "take", "takes", "taking", "took", "taken", "deal", "deals", "pact", "pacts", "talks", "talk",
+    "sent", "send", "sends", "sending", "flown", "flew", "fly", "flight", "flights", "held",
+    "hold", "holding", "signed", "sign", "signs", "struck", "reached", "offered", "offer",
+    "removed", "returned", "prison", "prisons", "facility",
+];
+
+pub fn is_relation_word(word: &Word) -> bool {
+    word.is_any(RELATION_WORDS) || word.starts_with_any(RELATION_PREFIXES)
+}
+
+/// Nouns for people: a demonym or country modifying one gives a nationality
+/// ("a Guatemalan man", "Cuba nationals"), not a destination.
+pub const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "men",
+    "woman",
+    "women",
+    "national",
+    "nationals",
+    "citizen",
+    "citizens",
+    "migrant",
+    "migrants",
+    "immigrant",
+    "immigrants",
+    "deportee",
+    "deportees",
+    "detainee",
+    "detainees",
+    "person",
+    "people",
+    "child",
+    "children",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "family",
+    "families",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "native",
+    "natives",
+    "refugee",
+    "refugees",
+    "asylum",
+    "worker",
+    "workers",
+    "student",
+    "students",
+    "teenager",
+    "teenagers",
+    "gang",
+    "prisoner",
+    "prisoners",
+    "inmate",
+    "inmates",
+    "convict",
+    "convicts",
+    "criminals",
+    "descent",
+    "origin",
+    "national's",
+    "mom",
+    "dad",
+    "resident",
+    "residents",
+    "couple",
+    "brothers",
+    "brother",
+    "sister",
+    "veteran",
+    "nationality",
+    "passport",
+    "citizenship",
+    "community",
+    "diaspora",
+    "exile",
+    "exiles",
+    "dissident",
+    "dissidents",
+    "journalist",
+    "activist",
+];
+
+/// Nouns through which a demonym names the state itself ("Rwandan
+/// officials", "a Salvadoran prison"), so it can be a destination.
+pub const INSTITUTION_NOUNS: &[&str] = &[
+    "government",
+    "governments",
+    "official",
+    "officials",
+    "authorities",
+    "authority",
+    "president",
+    "minister",
+    "ministry",
+    "prison",
+    "prisons",
+    "jail",
+    "jails",
+    "mega-prison",
+    "megaprison",
+    "facility",
+    "facilities",
+    "capital",
+    "soil",
+    "territory",
+    "leader",
+    "leaders",
+    "diplomat",
+    "diplomats",
+    "embassy",
+    "police",
+    "side",
+    "counterpart",
+    "counterparts",
+    "parliament",
+    "lawmakers",
+    "court",
+    "courts",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "administration",
+    "military",
+    "army",
+    "custody",
+    "cabinet",
+    "foreign",
+    "interior",
+    "security",
+    "negotiators",
+    "envoy",
+    "leadership",
+    "regime",
+    "junta",
+    "prime",
+    "state",
+    "agreement",
+    "deal",
+    "detention",
+    "center",
+    "centre",
+    "camp",
+    "officer",
+    "officers",
+    "immigration",
+    "home",
+    "border",
+    "king",
+    "monarch",
+    "monarchy",
+    "kingdom",
+];
+
+/// Words after which a country names where people come from: "citizens of
+/// Cuba", "born in Laos", "migrants from Venezuela".
+pub const ORIGIN_MARKERS: &[&str] = &[
+    "citizens",
+    "citizen",
+    "nationals",
+    "national",
+    "natives",
+    "native",
+];
+
+/// Words that, before "from", make it a place of origin ("men from Cuba",
+/// "who are from Laos"), or of departure ("deported from Mexico").
+pub const FROM_ORIGIN_HEADS: &[&str] = &[
+    "are",
+    "were",
+    "is",
+    "was",
+    "come",
+    "comes",
+    "came",
+    "coming",
+    "hail",
+    "hails",
+    "hailing",
+    "originally",
+    "fled",
+    "fleeing",
+    "escaped",
+    "deported",
+    "flown",
+    "removed",
+    "expelled",
+    "returned",
+    "flights",
+    "flight",
+];
+
+/// Words a list of origin countries may open with: "from countries such as".
+pub const LIST_OPENERS: &[&str] = &[
+    "the",
+    "countries",
+    "country",
+    "nations",
+    "such",
+    "as",
+    "including",
+    "like",
+    "other",
+    "places",
+    "their",
+    "home",
+    "origin",
+];
+
+/// Verbs that negate a relation when the country is their subject.
+pub const NEGATING_VERBS: &[&str] = &[
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "rejected",
+    "rejects",
+    "reject",
+    "rejecting",
+    "denied",
+    "denies",
+    "deny",
+    "declined",
+    "declines",
+    "decline",
+    "dismissed",
+    "dismisses",
+    "balked",
+    "spurned",
+    "refusal",
+    "rejection",
+    "denial",
+];
+
+/// Words that, followed closely by a relation word, negate it ("would not
+/// accept", "no deal", "has never agreed").
+pub fn is_negator(word: &Word) -> bool {
+    word.is_any(&["not", "no", "never", "nor", "neither", "without"]) || word.lower.ends_with("n't")
+}
+
+/// Things a negating verb rejects.
+pub const NEGATED_OBJECTS: &[&str] = &[
+    "request",
+    "requests",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "reports",
+    "report",
+    "idea",
+    "offer",
+    "demand",
+    "demands",
+    "overture",
+    "overtures",
+    "any",
+    "claims",
+];
+
+/// Topics that put a country mention outside the deportation story.
+pub const OTHER_TOPICS: &[&str] = &[
+    "trade",
+    "tariff",
+    "tariffs",
+    "war",
+    "wars",
+    "ceasefire",
+    "truce",
+    "peace",
+    "minerals",
+    "mineral",
+    "oil",
+    "sanctions",
+    "election",
+    "elections",
+    "earthquake",
+    "conflict",
+    "fighting",
+    "coup",
+    "troops",
+    "exports",
+    "imports",
+    "investment",
+    "drug",
+    "cartel",
+    "cartels",
+];
+
+/// Capitalised words that follow a given name-like country but are not a
+/// surname ("Jordan Monday").
+pub const NOT_SURNAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "and",
+    "or",
+    "the",
+];

@@ -1,0 +1,823 @@
+//! Direct quotes about deportation agreements and who said them.
+//!
+//! Finds quoted spans (straight, curly and guillemet marks, nested quotes,
+//! quotes running over paragraphs), drops scare quotes, attributes each to a
+//! speaker from the reporting clause around it, and keeps those whose words,
+//! sentence or paragraph are about deportation. No Rust crate extracts quotes
+//! or speakers, so the parser is written here from English reporting syntax;
+//! it must not know any particular speaker or article.
+
+use std::ops::Range;
+
+use super::QuoteFinding;
+use super::gazetteer;
+use super::lexicon::{
+    MIGRANT_NOUNS, is_deportation_word, is_relation_word, is_third_country_phrase,
+};
+use super::words::{Word, first_at, words as tokenize};
+
+/// Quotes this short are scare quotes ("so-called 'safe' countries").
+const SCARE_QUOTE_MAX_WORDS: usize = 3;
+
+/// How far after a closing mark an attribution may start ("," Rubio said).
+const TAIL_REACH: usize = 10;
+
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "declared",
+    "insisted",
+    "warned",
+    "argued",
+    "continued",
+    "posted",
+    "tweeted",
+    "remarked",
+    "replied",
+    "responded",
+    "announced",
+    "acknowledged",
+    "confirmed",
+    "emphasized",
+    "stressed",
+    "recalled",
+    "testified",
+    "claimed",
+    "vowed",
+    "promised",
+    "revealed",
+    "urged",
+    "cautioned",
+    "contended",
+    "conceded",
+    "admitted",
+    "maintained",
+    "observed",
+    "explains",
+    "notes",
+    "adding",
+    "saying",
+    "telling",
+    "writing",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they"];
+
+/// Leading words of a name phrase that are titles, not the name: "Secretary
+/// of State Marco Rubio" -> "Marco Rubio".
+const TITLE_WORDS: &[&str] = &[
+    "secretary",
+    "state",
+    "homeland",
+    "security",
+    "president",
+    "vice",
+    "foreign",
+    "minister",
+    "prime",
+    "deputy",
+    "assistant",
+    "attorney",
+    "general",
+    "director",
+    "chief",
+    "judge",
+    "mayor",
+    "interior",
+    "border",
+    "czar",
+    "white",
+    "house",
+    "press",
+    "department",
+    "acting",
+    "former",
+    "senior",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "ambassador",
+    "envoy",
+    "special",
+    "commissioner",
+    "official",
+    "king",
+    "queen",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "amb",
+    "pres",
+    "atty",
+    "sec",
+    "u.s",
+    "us",
+    "government",
+    "immigration",
+    "customs",
+    "enforcement",
+    "ice",
+    "dhs",
+    "leader",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "ceo",
+    "executive",
+    "professor",
+    "prof",
+    "lawyer",
+    "advocate",
+    "pope",
+    "rev",
+    "federal",
+    "district",
+    "supreme",
+    "court",
+    "justice",
+    "adviser",
+    "advisor",
+    "affairs",
+    "home",
+    "public",
+    "safety",
+    "of",
+    "the",
+    "for",
+    "and",
+    "minister's",
+    "migration",
+    "national",
+    "cabinet",
+    "member",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "democratic",
+    "republican",
+    "analyst",
+    "researcher",
+    "fellow",
+    "officer",
+    "commander",
+    "premier",
+];
+
+/// Capitalised words that begin sentences or name days and months, never
+/// part of a speaker's name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "since",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "there",
+    "then",
+    "however",
+    "meanwhile",
+    "still",
+    "also",
+    "yet",
+    "so",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "during",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "according",
+    "asked",
+    "speaking",
+    "last",
+    "earlier",
+    "later",
+    "separately",
+    "cbs",
+    "nbc",
+    "abc",
+    "cnn",
+    "reuters",
+    "ap",
+];
+
+/// Abbreviated titles and initials may be followed by ". " inside a name.
+const DOTTED_TITLES: &[&str] = &[
+    "sen", "rep", "gov", "dr", "mr", "mrs", "ms", "gen", "lt", "col", "sgt", "amb", "pres", "atty",
+    "sec", "prof", "rev", "st", "jr",
+];
+
+/// Lowercase words that join the parts of a name ("Secretary of State").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "for", "the",
+];
+
+/// Words that make a name phrase an organisation, not a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "department",
+    "institute",
+    "ministry",
+    "news",
+    "house",
+    "agency",
+    "office",
+    "court",
+    "service",
+    "council",
+    "party",
+    "organization",
+    "organisation",
+    "committee",
+    "union",
+    "nations",
+    "government",
+    "administration",
+    "center",
+    "centre",
+    "university",
+    "foundation",
+    "times",
+    "post",
+    "press",
+    "network",
+    "commission",
+    "republic",
+    "kingdom",
+    "states",
+    "association",
+    "watch",
+    "international",
+    "project",
+    "coalition",
+    "group",
+];
+
+struct RawQuote {
+    /// Content of each paragraph's part, without marks.
+    parts: Vec<Range<usize>>,
+    /// From the first opening mark to after the last closing mark.
+    span: Range<usize>,
+}
+
+#[derive(Clone)]
+struct NamedPerson {
+    at: usize,
+    name: String,
+}
+
+pub fn find(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<QuoteFinding> {
+    let raw = scan_quotes(text);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let people = named_people(text, words);
+    let mut found: Vec<(QuoteFinding, bool, usize)> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for quote in &raw {
+        let quote_text = join_parts(text, &quote.parts);
+        if quote_text.split_whitespace().count() <= SCARE_QUOTE_MAX_WORDS {
+            continue;
+        }
+        let key = super::quote_key(&quote_text);
+        if key.is_empty() || keys.contains(&key) {
+            continue;
+        }
+        let line = line_of(text, quote.span.start);
+        let attribution = attribute(text, sentences, words, quote, &people);
+        let (speaker, attributed_span) = match attribution {
+            Some((speaker, span)) => (Some(speaker), Some(span)),
+            None => (None, None),
+        };
+        let covered = match &attributed_span {
+            Some(a) => quote.span.start.min(a.start)..quote.span.end.max(a.end),
+            None => quote.span.clone(),
+        };
+        let evidence = sentence_union(sentences, &covered);
+        let relevant = is_relevant(text, words, quote, &evidence);
+        keys.push(key);
+        found.push((
+            QuoteFinding {
+                text: quote_text,
+                speaker,
+                evidence,
+            },
+            relevant,
+            line,
+        ));
+    }
+    inherit_speakers(&mut found);
+    inherit_relevance(&mut found);
+    found
+        .into_iter()
+        .filter(|(_, relevant, _)| *relevant)
+        .map(|(q, _, _)| q)
+        .collect()
+}
+
+/// Quote spans by paragraph. A paragraph that ends inside a quote continues
+/// it when the next paragraph opens with a quote mark (the wire convention for
+/// a quote running over paragraphs); otherwise the quote ends with the line.
+fn scan_quotes(text: &str) -> Vec<RawQuote> {
+    let mut quotes = Vec::new();
+    let mut open: Option<RawQuote> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.trim_end().len();
+        let mut content_start: Option<usize> = None;
+        if open.is_some() {
+            let trimmed = line.trim_start();
+            match trimmed.chars().next() {
+                Some(c) if is_opening_mark(c) => {
+                    let lead = line.len() - trimmed.len();
+                    content_start = Some(line_start + lead + c.len_utf8());
+                }
+                _ => quotes.extend(open.take()),
+            }
+        }
+        for (i, c) in line.char_indices() {
+            let at = line_start + i;
+            if content_start.is_some_and(|start| at < start) {
+                continue;
+            }
+            if at >= line_end {
+                break;
+            }
+            match content_start {
+                None if is_opening_mark(c) => {
+                    content_start = Some(at + c.len_utf8());
+                    if open.is_none() {
+                        open = Some(RawQuote {
+                            parts: Vec::new(),
+                            span: at..at,
+                        });
+                    }
+                }
+                Some(start) if is_closing_mark(c) => {
+                    let q = open
+                        .as_mut()
+                        .expect("a content start implies an open quote");
+                    q.parts.push(start..at);
+                    q.span.end = at + c.len_utf8();
+                    quotes.push(open.take().expect("checked above"));
+                    content_start = None;
+                }
+                _ => {}
+            }
+        }
+        if let (Some(start), Some(q)) = (content_start, open.as_mut()) {
+            q.parts.push(start..line_end);
+            q.span.end = line_end;
+        }
+        line_start += line.len();
+    }
+    if let Some(q) = open {
+        quotes.push(q);
+    }
+    quotes
+}
+
+fn is_opening_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '«' | '„')
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '”' | '»')
+}
+
+/// The quoted words: parts joined by a space, without nested quote marks or
+/// the comma that hands over to the attribution at either end.
+fn join_parts(text: &str, parts: &[Range<usize>]) -> String {
+    let joined: Vec<&str> = parts
+        .iter()
+        .map(|p| {
+            text[p.clone()].trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '\'' | '‘' | '’' | ',' | '"' | '“' | '”')
+            })
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    joined.join(" ")
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count()
+}
+
+fn sentence_union(sentences: &[Range<usize>], span: &Range<usize>) -> Range<usize> {
+    let touching: Vec<&Range<usize>> = sentences
+        .iter()
+        .filter(|s| s.start < span.end && span.start < s.end)
+        .collect();
+    match (touching.first(), touching.last()) {
+        (Some(first), Some(last)) => first.start..last.end,
+        _ => span.clone(),
+    }
+}
+
+/// The speaker and the byte span of the attribution, from the words right
+/// after the quote ("," said X; "," X told CBS) or else the reporting clause
+/// before it in the same sentence (X said in a statement: "…"; X told CBS
+/// that the policy "…").
+fn attribute(
+    text: &str,
+    sentences: &[Range<usize>],
+    words: &[Word],
+    quote: &RawQuote,
+    people: &[NamedPerson],
+) -> Option<(String, Range<usize>)> {
+    let end_sentence = sentences
+        .iter()
+        .find(|s| s.contains(&quote.span.end.saturating_sub(1)))?;
+    let tail_from = first_at(words, quote.span.end);
+    let tail_to = first_at(words, end_sentence.end.max(quote.span.end));
+    let tail = &words[tail_from..tail_to.min(tail_from + TAIL_REACH)];
+    let glue = text
+        .get(quote.span.end..tail.first().map_or(quote.span.end, |w| w.range.start))
+        .unwrap_or("");
+    if !tail.is_empty()
+        && !glue.contains(['.', '?', '!', '"', '“', '”'])
+        && let Some(found) = speaker_after(text, tail, people)
+    {
+        return Some(found);
+    }
+    let start_sentence = sentences.iter().find(|s| s.contains(&quote.span.start))?;
+    let head = &words[first_at(words, start_sentence.start)..first_at(words, quote.span.start)];
+    speaker_before(text, head, people)
+}
+
+fn speaker_after(
+    text: &str,
+    tail: &[Word],
+    people: &[NamedPerson],
+) -> Option<(String, Range<usize>)> {
+    let first = &tail[0];
+    if first.is_any(SPEECH_VERBS)
+        || (first.lower == "according" && tail.get(1).is_some_and(|w| w.lower == "to"))
+    {
+        let skip = if first.lower == "according" { 2 } else { 1 };
+        let rest = &tail[skip.min(tail.len())..];
+        let subject = rest.first()?;
+        if subject.is_any(PRONOUNS) {
+            return Some((
+                resolve_pronoun(people, subject.range.start)?,
+                first.range.start..subject.range.end,
+            ));
+        }
+        let (name, span) = name_after(text, rest)?;
+        return Some((expand(people, &name), first.range.start..span.end));
+    }
+    let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
+    if verb == 0 || verb > 6 {
+        return None;
+    }
+    let subject = &tail[..verb];
+    if subject.len() == 1 && subject[0].is_any(PRONOUNS) {
+        let name = resolve_pronoun(people, subject[0].range.start)?;
+        return Some((name, subject[0].range.start..tail[verb].range.end));
+    }
+    let (name, span) = name_before(text, subject)?;
+    Some((expand(people, &name), span.start..tail[verb].range.end))
+}
+
+fn speaker_before(
+    text: &str,
+    head: &[Word],
+    people: &[NamedPerson],
+) -> Option<(String, Range<usize>)> {
+    if let Some(at) = head.iter().position(|w| w.lower == "according")
+        && head.get(at + 1).is_some_and(|w| w.lower == "to")
+    {
+        let (name, span) = name_after(text, &head[at + 2..])?;
+        return Some((expand(people, &name), head[at].range.start..span.end));
+    }
+    let verb = head.iter().rposition(|w| w.is_any(SPEECH_VERBS))?;
+    let subject = &head[..verb];
+    let verb_start = head[verb].range.start;
+    if let Some(pronoun) = subject.last().filter(|w| w.is_any(PRONOUNS)) {
+        return Some((
+            resolve_pronoun(people, pronoun.range.start)?,
+            pronoun.range.start..verb_start,
+        ));
+    }
+    // An appositive between subject and verb: "Andrew Selee, president of
+    // the Migration Policy Institute, told CBS".
+    let before_verb = text[..verb_start].trim_end();
+    let subject_words: &[Word] = if before_verb.ends_with(',') && !subject.is_empty() {
+        let comma = before_verb.len() - 1;
+        let opening = text[..comma].rfind(',')?;
+        &subject[..first_at(subject, opening)]
+    } else {
+        subject
+    };
+    let (name, span) = name_before(text, subject_words)?;
+    Some((expand(people, &name), span.start..verb_start))
+}
+
+/// The name phrase starting at `words[0]`, titles stripped.
+fn name_after(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
+    let mut end = 0;
+    let mut last_capital = None;
+    while end < words.len() {
+        let w = &words[end];
+        if end > 0 && !joined_in_name(text, &words[end - 1], w) {
+            break;
+        }
+        let lowercase_title = !w.capitalised && w.is_any(TITLE_WORDS);
+        let connector = !w.capitalised && w.is_any(NAME_CONNECTORS);
+        let name_word = w.capitalised && (end > 0 || !w.is_any(NOT_NAME_WORDS));
+        if !(name_word || lowercase_title || connector) {
+            break;
+        }
+        if name_word {
+            last_capital = Some(end);
+        }
+        end += 1;
+    }
+    let last = last_capital?;
+    let phrase = &words[..=last];
+    // Keep the last capitalised run: "Eswatini government spokesperson
+    // Thabile Mdluli" -> "Thabile Mdluli".
+    let run_start = phrase
+        .iter()
+        .rposition(|w| !w.capitalised && !w.is_any(NAME_CONNECTORS))
+        .map_or(0, |i| i + 1);
+    strip_titles(text, &phrase[run_start..])
+}
+
+/// The name phrase ending at the last of `words`, titles stripped.
+fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
+    let last = words.len().checked_sub(1)?;
+    if !words[last].capitalised {
+        return None;
+    }
+    let mut start = last;
+    while start > 0 {
+        let previous = &words[start - 1];
+        let usable = (previous.capitalised && !previous.is_any(NOT_NAME_WORDS))
+            || (!previous.capitalised
+                && previous.is_any(NAME_CONNECTORS)
+                && start >= 2
+                && words[start - 2].capitalised);
+        if !usable || !joined_in_name(text, previous, &words[start]) {
+            break;
+        }
+        start -= 1;
+    }
+    if words[start].is_any(NOT_NAME_WORDS) {
+        return None;
+    }
+    strip_titles(text, &words[start..=last])
+}
+
+/// Whether two neighbouring words belong to one name: only spaces between
+/// them, or the period of an initial or an abbreviated title ("Sen. Rick").
+fn joined_in_name(text: &str, a: &Word, b: &Word) -> bool {
+    let gap = &text[a.range.end..b.range.start];
+    if gap.chars().all(|c| c.is_whitespace() && c != '\n') && !gap.is_empty() {
+        return true;
+    }
+    let initial = a.lower.chars().count() == 1;
+    gap.trim_start().starts_with('.')
+        && gap[1..].chars().all(char::is_whitespace)
+        && (initial || a.is_any(DOTTED_TITLES))
+}
+
+/// Drops leading titles; a phrase that is all titles or an organisation
+/// ("State Department", "DHS") is kept whole as the speaker.
+fn strip_titles(text: &str, phrase: &[Word]) -> Option<(String, Range<usize>)> {
+    let first = phrase.first()?;
+    let last = phrase.last()?;
+    let span = first.range.start..last.range.end;
+    let is_organisation = phrase
+        .iter()
+        .any(|w| w.is_any(ORGANISATION_WORDS) && w.capitalised);
+    let mut start = 0;
+    while start + 1 < phrase.len()
+        && (phrase[start].is_any(TITLE_WORDS) || is_acronym(&text[phrase[start].range.clone()]))
+    {
+        start += 1;
+    }
+    let kept = if is_organisation && start == 0 {
+        phrase
+    } else {
+        &phrase[start..]
+    };
+    let kept = if !is_organisation && kept.len() == 1 && kept[0].is_any(TITLE_WORDS) {
+        phrase
+    } else {
+        kept
+    };
+    let name = text[kept[0].range.start..kept[kept.len() - 1].range.end].to_string();
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .map(str::to_string)
+        .unwrap_or(name);
+    Some((name, span))
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// People named in the text with their position, for pronouns and for
+/// completing a surname: titled names ("Foreign Minister Jane Dlamini") and
+/// subjects or objects of speech verbs ("Rubio said", "said Kristi Noem").
+fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
+    let mut people = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if !w.capitalised || w.is_any(NOT_NAME_WORDS) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len()
+            && joined_in_name(text, &words[end - 1], &words[end])
+            && (words[end].capitalised
+                || (words[end].is_any(NAME_CONNECTORS)
+                    && words.get(end + 1).is_some_and(|n| n.capitalised)))
+        {
+            end += 1;
+        }
+        let phrase = &words[i..end];
+        let titled = phrase.len() > 1 && phrase[0].is_any(TITLE_WORDS);
+        let speaking = words.get(end).is_some_and(|n| n.is_any(SPEECH_VERBS))
+            || (i > 0 && words[i - 1].is_any(SPEECH_VERBS));
+        if (titled || speaking)
+            && let Some((name, _)) = strip_titles(text, phrase)
+            && is_person_name(&name)
+        {
+            people.push(NamedPerson {
+                at: w.range.start,
+                name,
+            });
+        }
+        i = end;
+    }
+    people
+}
+
+fn is_person_name(name: &str) -> bool {
+    let tokens = tokenize(name);
+    !tokens.is_empty()
+        && !tokens
+            .iter()
+            .any(|w| w.is_any(ORGANISATION_WORDS) || w.is_any(TITLE_WORDS) && tokens.len() == 1)
+        && gazetteer::mentions(name).is_empty()
+        && !is_acronym(name)
+}
+
+/// "he said" names the last person the article named before it.
+fn resolve_pronoun(people: &[NamedPerson], at: usize) -> Option<String> {
+    let name = &people.iter().rev().find(|p| p.at < at)?.name;
+    Some(expand(people, name))
+}
+
+/// "Rubio" -> "Marco Rubio" when the article gave the full name.
+fn expand(people: &[NamedPerson], name: &str) -> String {
+    if name.split_whitespace().count() > 1 {
+        return name.to_string();
+    }
+    people
+        .iter()
+        .filter(|p| {
+            p.name.split_whitespace().count() > 1 && p.name.split_whitespace().last() == Some(name)
+        })
+        .max_by_key(|p| p.name.len())
+        .map_or_else(|| name.to_string(), |p| p.name.clone())
+}
+
+/// About deportation: the quote, the sentences carrying it or its paragraph
+/// speak of deportation, or the quote speaks of migrants or a relation right
+/// after a paragraph that does.
+fn is_relevant(text: &str, words: &[Word], quote: &RawQuote, evidence: &Range<usize>) -> bool {
+    let paragraph = paragraph_around(text, quote.span.start)..paragraph_end(text, quote.span.end);
+    let about = |range: Range<usize>| {
+        let span = &words[first_at(words, range.start)..first_at(words, range.end)];
+        let deportation = span.iter().any(is_deportation_word)
+            || span
+                .windows(2)
+                .any(|w| is_third_country_phrase(&w[0], &w[1]));
+        let migrants = span.iter().any(|w| w.is_any(MIGRANT_NOUNS));
+        let relation = span.iter().any(is_relation_word);
+        (deportation || (migrants && relation), migrants || relation)
+    };
+    let (quote_about, quote_related) = about(quote.span.clone());
+    if quote_about || about(evidence.clone()).0 || about(paragraph.clone()).0 {
+        return true;
+    }
+    let previous_end = text[..paragraph.start].trim_end().len();
+    let previous = paragraph_around(text, previous_end)..previous_end;
+    quote_related && previous_end > 0 && about(previous).0
+}
+
+fn paragraph_around(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn paragraph_end(text: &str, offset: usize) -> usize {
+    text[offset..].find('\n').map_or(text.len(), |i| offset + i)
+}
+
+/// An unattributed quote takes the speaker of the quote before it when that
+/// one is in the same or the previous paragraph (wire copy runs a speaker's
+/// quotes on without repeating "he said").
+fn inherit_speakers(found: &mut [(QuoteFinding, bool, usize)]) {
+    for i in 1..found.len() {
+        if found[i].0.speaker.is_none() && found[i].2 <= found[i - 1].2 + 1 {
+            found[i].0.speaker = found[i - 1].0.speaker.clone();
+        }
+    }
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if found[i].0.speaker.is_none() && found[i].2 == found[i + 1].2 {
+            found[i].0.speaker = found[i + 1].0.speaker.clone();
+        }
+    }
+}
+
+/// A quote continuing a relevant one from the same speaker in the same
+/// paragraph is part of the same statement.
+fn inherit_relevance(found: &mut [(QuoteFinding, bool, usize)]) {
+    for i in 1..found.len() {
+        if !found[i].1
+            && found[i - 1].1
+            && found[i].2 == found[i - 1].2
+            && found[i].0.speaker == found[i - 1].0.speaker
+        {
+            found[i].1 = true;
+        }
+    }
+}

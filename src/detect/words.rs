@@ -1,0 +1,100 @@
+//! Word tokens with byte ranges, shared by the country and quote rules.
+//!
+//! Pure and allocation-light; it knows nothing of countries or quotes.
+
+use std::ops::Range;
+
+/// A word of the text: letters and digits, joined across inner apostrophes,
+/// hyphens and periods ("Eswatini's", "third-country", "U.S").
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub range: Range<usize>,
+    /// Lowercased, curly apostrophes made straight.
+    pub lower: String,
+    pub capitalised: bool,
+}
+
+impl Word {
+    /// The word without a possessive "'s", for lexicon look-ups.
+    pub fn base(&self) -> &str {
+        self.lower.strip_suffix("'s").unwrap_or(&self.lower)
+    }
+
+    pub fn is_any(&self, list: &[&str]) -> bool {
+        list.contains(&self.base())
+    }
+
+    pub fn starts_with_any(&self, prefixes: &[&str]) -> bool {
+        prefixes.iter().any(|p| self.lower.starts_with(p))
+    }
+}
+
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut prev_alnum = false;
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            prev_alnum = true;
+            continue;
+        }
+        let joins = matches!(c, '\'' | '’' | '-' | '.')
+            && prev_alnum
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if joins {
+            prev_alnum = false;
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(make_word(text, s..i));
+        }
+        prev_alnum = false;
+    }
+    if let Some(s) = start {
+        out.push(make_word(text, s..text.len()));
+    }
+    out
+}
+
+fn make_word(text: &str, range: Range<usize>) -> Word {
+    let raw = &text[range.clone()];
+    let lower = raw.to_lowercase().replace('’', "'");
+    let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+    Word {
+        range,
+        lower,
+        capitalised,
+    }
+}
+
+/// Index of the first word starting at or after `offset`.
+pub fn first_at(words: &[Word], offset: usize) -> usize {
+    words.partition_point(|w| w.range.start < offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_inner_punctuation_only() {
+        let text = "Eswatini’s third-country deal, the U.S. said: 'no'.";
+        let lowers: Vec<String> = words(text).into_iter().map(|w| w.lower).collect();
+        assert_eq!(
+            lowers,
+            vec![
+                "eswatini's",
+                "third-country",
+                "deal",
+                "the",
+                "u.s",
+                "said",
+                "no"
+            ]
+        );
+    }
+}

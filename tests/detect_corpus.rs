@@ -1,0 +1,34 @@
+//! Scores detection on the labelled corpus (`tests/corpus`) and prints the
+//! figures per split; asserts floors well below what the rules achieve, so a
+//! regression fails without the test being something to tune against.
+
+#[path = "corpus/eval.rs"]
+mod eval;
+
+use std::path::Path;
+
+#[test]
+fn corpus_scores_stay_above_floors() {
+    let articles = eval::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus"));
+    assert!(!articles.is_empty());
+    for split in ["dev", "heldout"] {
+        let part: Vec<&eval::Article> = articles
+            .iter()
+            .filter(|a| a.labels.split == split)
+            .collect();
+        if part.is_empty() {
+            continue;
+        }
+        let score = eval::score(part);
+        println!("{split}: {score}");
+        for error in &score.errors {
+            println!("  {error}");
+        }
+    }
+    let all = eval::score(&articles);
+    println!("all: {all}");
+    assert!(all.countries.precision() >= 0.9, "country precision {all}");
+    assert!(all.countries.recall() >= 0.9, "country recall {all}");
+    assert!(all.quotes.f1() >= 0.8, "quote F1 {all}");
+    assert!(all.speaker_accuracy() >= 0.8, "speaker accuracy {all}");
+}
