@@ -226,6 +226,18 @@ pub struct EmailConfig {
     /// secret itself never sits in the file.
     #[serde(default)]
     pub smtp_password_env: Option<String>,
+    /// A file holding the SMTP password (e.g. a systemd credential,
+    /// `%d/smtp-password`); used when `smtp_password_env` is not set.
+    #[serde(default)]
+    pub smtp_password_file: Option<PathBuf>,
+    /// An https URL for one-click unsubscribe (RFC 8058); without it the
+    /// List-Unsubscribe header offers a mail to `from`.
+    #[serde(default)]
+    pub unsubscribe_url: Option<Url>,
+    /// Receives operator mail (a source failing, silent or broken, and its
+    /// recovery), separate from subscribers.
+    #[serde(default)]
+    pub operator: Option<String>,
     #[serde(default = "default_smtp_timeout", with = "humantime_serde")]
     pub smtp_timeout: Duration,
 }
@@ -250,10 +262,64 @@ fn default_smtp_timeout() -> Duration {
     Duration::from_secs(30)
 }
 
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DeliveryMode {
+    /// One mail per pass that found something.
+    #[default]
+    Immediate,
+    /// One mail per `digest_every`, gathering every pass in between.
+    Digest,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AlertKind {
+    Country,
+    Quote,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubscriberConfig {
     pub email: String,
+    #[serde(default)]
+    pub mode: DeliveryMode,
+    #[serde(default = "default_digest_every", with = "humantime_serde")]
+    pub digest_every: Duration,
+    /// Only these kinds of alert; all when absent.
+    #[serde(default)]
+    pub kinds: Option<Vec<AlertKind>>,
+    /// Country alerts only for these countries (ISO codes or names); quote
+    /// alerts are not affected. All countries when absent.
+    #[serde(default)]
+    pub countries: Option<Vec<String>>,
+    /// Only alerts from these sources (by name); all when absent.
+    #[serde(default)]
+    pub sources: Option<Vec<String>>,
+}
+
+fn default_digest_every() -> Duration {
+    Duration::from_secs(24 * 3600)
+}
+
+impl SubscriberConfig {
+    /// Whether this subscriber wants an alert of `kind` (about `country`, for
+    /// country alerts) from `source`.
+    pub fn wants(&self, kind: AlertKind, country: Option<(&str, &str)>, source: &str) -> bool {
+        let kind_ok = self.kinds.as_ref().is_none_or(|k| k.contains(&kind));
+        let source_ok = self
+            .sources
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|name| name == source));
+        let country_ok = match (country, &self.countries) {
+            (Some((code, name)), Some(wanted)) => wanted
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(code) || w.eq_ignore_ascii_case(name)),
+            _ => true,
+        };
+        kind_ok && source_ok && country_ok
+    }
 }
 
 impl Config {
@@ -328,7 +394,34 @@ impl Config {
         if self.email.transport == Transport::Smtp && self.email.smtp_host.is_none() {
             problems.push("email.transport is \"smtp\" but email.smtp_host is missing".to_owned());
         }
+        if let Some(operator) = &self.email.operator
+            && operator.parse::<lettre::Address>().is_err()
+        {
+            problems.push(format!("email.operator {operator:?} is not a mail address"));
+        }
+        if let Some(url) = &self.email.unsubscribe_url
+            && url.scheme() != "https"
+        {
+            problems.push(format!("email.unsubscribe_url {url} must be https"));
+        }
         for subscriber in &self.subscribers {
+            if subscriber.mode == DeliveryMode::Digest && subscriber.digest_every.is_zero() {
+                problems.push(format!(
+                    "subscriber {:?}: digest_every must be above zero",
+                    subscriber.email
+                ));
+            }
+            if let Some(unknown) = subscriber
+                .sources
+                .iter()
+                .flatten()
+                .find(|name| !self.sources.iter().any(|s| &s.name == *name))
+            {
+                problems.push(format!(
+                    "subscriber {:?}: no source is named {unknown:?}",
+                    subscriber.email
+                ));
+            }
             if subscriber.email.parse::<lettre::Address>().is_err() {
                 problems.push(format!(
                     "subscriber email {:?} is not a mail address",

@@ -12,16 +12,33 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::segment;
 
-/// Byte ranges, in `new`, of the sentences that `new` adds to `old`. With no
-/// old version every sentence is added.
-pub fn added_sentences(old: Option<&str>, new: &str) -> Vec<Range<usize>> {
+/// A sentence the new version adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addition {
+    /// Byte range of the sentence in the new text.
+    pub sentence: Range<usize>,
+    /// The old sentences this one took the place of, when it was a rewrite
+    /// rather than an insertion.
+    pub replaced: Option<String>,
+}
+
+/// The sentences that `new` adds to `old`. With no old version every
+/// sentence is added.
+pub fn additions(old: Option<&str>, new: &str) -> Vec<Addition> {
     let new_ranges = segment::sentences(new);
     let Some(old) = old else {
-        return new_ranges;
+        return new_ranges
+            .into_iter()
+            .map(|sentence| Addition {
+                sentence,
+                replaced: None,
+            })
+            .collect();
     };
-    let old_keys: Vec<String> = segment::sentences(old)
-        .into_iter()
-        .map(|r| normalise(&old[r]))
+    let old_ranges = segment::sentences(old);
+    let old_keys: Vec<String> = old_ranges
+        .iter()
+        .map(|r| normalise(&old[r.clone()]))
         .collect();
     let new_keys: Vec<String> = new_ranges
         .iter()
@@ -30,29 +47,39 @@ pub fn added_sentences(old: Option<&str>, new: &str) -> Vec<Range<usize>> {
     let old_set: HashSet<&str> = old_keys.iter().map(String::as_str).collect();
     let mut added = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
-        let inserted = match op {
+        let (inserted, replaced) = match op {
             DiffOp::Insert {
                 new_index, new_len, ..
-            }
-            | DiffOp::Replace {
-                new_index, new_len, ..
-            } => new_index..new_index + new_len,
+            } => (new_index..new_index + new_len, None),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                new_index..new_index + new_len,
+                Some(old_keys[old_index..old_index + old_len].join(" ")),
+            ),
             DiffOp::Equal { .. } | DiffOp::Delete { .. } => continue,
         };
         added.extend(
             inserted
                 .filter(|&i| !old_set.contains(new_keys[i].as_str()))
-                .map(|i| new_ranges[i].clone()),
+                .map(|i| Addition {
+                    sentence: new_ranges[i].clone(),
+                    replaced: replaced.clone(),
+                }),
         );
     }
     added
 }
 
-/// Whether `span` overlaps any of the `added` ranges.
-pub fn touches(added: &[Range<usize>], span: &Range<usize>) -> bool {
+/// The additions that overlap `span`; empty when the span is old text.
+pub fn touching<'a>(added: &'a [Addition], span: &Range<usize>) -> Vec<&'a Addition> {
     added
         .iter()
-        .any(|a| a.start < span.end && span.start < a.end)
+        .filter(|a| a.sentence.start < span.end && span.start < a.sentence.end)
+        .collect()
 }
 
 fn normalise(sentence: &str) -> String {
@@ -64,9 +91,9 @@ mod tests {
     use super::*;
 
     fn added(old: Option<&str>, new: &str) -> Vec<String> {
-        added_sentences(old, new)
+        additions(old, new)
             .into_iter()
-            .map(|r| new[r].to_owned())
+            .map(|a| new[a.sentence].to_owned())
             .collect()
     }
 
@@ -78,6 +105,11 @@ mod tests {
             added(Some(old), new),
             vec!["Two was changed.", "Four is new."]
         );
+        let replaced: Vec<Option<String>> = additions(Some(old), new)
+            .into_iter()
+            .map(|a| a.replaced)
+            .collect();
+        assert_eq!(replaced, vec![Some("Two is here.".to_owned()), None]);
     }
 
     #[test]
@@ -94,9 +126,9 @@ mod tests {
 
     #[test]
     fn overlap() {
-        let added = vec![5..10, 30..40];
-        assert!(touches(&added, &(8..20)));
-        assert!(!touches(&added, &(10..20)));
-        assert!(touches(&added, &(0..31)));
+        let added = additions(None, "Aaaa. Bbbb. Cccc.");
+        assert_eq!(touching(&added, &(0..3)).len(), 1);
+        assert_eq!(touching(&added, &(3..8)).len(), 2);
+        assert!(touching(&added, &(100..120)).is_empty());
     }
 }

@@ -10,8 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use tokio::sync::watch;
 
-use pactwatch::config::{self, Config};
+use pactwatch::config::{self, Config, Transport};
 use pactwatch::extract::{self, ExtractOptions};
+use pactwatch::notify::Notifier;
 use pactwatch::pipeline::{Pipeline, Scope};
 use pactwatch::store::{AlertRow, Store};
 
@@ -51,6 +52,12 @@ enum Command {
     },
     /// Show each source's state, next check and last error.
     Sources,
+    /// Send a sample alert mail through the configured transport and report the outcome.
+    SendTest {
+        /// The address to send the sample to.
+        #[arg(long)]
+        to: String,
+    },
     /// Extract the article from saved HTML files (plain or .gz), without the database.
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
@@ -109,6 +116,29 @@ fn run(cli: Cli) -> Result<()> {
             let store = Store::open(&config.storage.path)?;
             store.sync_sources(&config.sources, pactwatch::pipeline::now())?;
             print_sources(&store)
+        }
+        Command::SendTest { to } => {
+            let config = load_config(cli.config.as_deref())?;
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let notifier = Notifier::new(&config.email, &config.subscribers, "send-test")?;
+                notifier
+                    .send_test(&to)
+                    .await
+                    .with_context(|| format!("sample mail to {to} failed"))?;
+                match config.email.transport {
+                    Transport::Smtp => println!(
+                        "sample mail to {to} accepted by {}:{}",
+                        config.email.smtp_host.as_deref().unwrap_or("localhost"),
+                        config.email.smtp_port
+                    ),
+                    Transport::File => println!(
+                        "sample mail to {to} written to {}",
+                        config.email.file_dir.display()
+                    ),
+                }
+                anyhow::Ok(())
+            })
         }
         Command::Run | Command::Check => {
             let config = load_config(cli.config.as_deref())?;
@@ -306,6 +336,11 @@ fn print_sources(store: &Store) -> Result<()> {
             s.last_error.as_deref().unwrap_or("")
         )?;
     }
+    let (pending, sent, dead) = store.delivery_counts()?;
+    writeln!(
+        out,
+        "\ndeliveries: {pending} pending, {sent} sent, {dead} dead"
+    )?;
     Ok(())
 }
 

@@ -19,12 +19,12 @@ use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 use url::Url;
 
-use crate::config::{Config, SourceKind};
+use crate::config::{AlertKind, Config, SourceKind};
 use crate::discover::{self, DiscoverError};
 use crate::extract::{self, ExtractOptions};
 use crate::fetch::{FetchError, Fetched, Fetcher, Page, Validators};
-use crate::notify::{DeliveryReport, Notifier, NotifyError};
-use crate::store::{ArticleRow, Candidate, Novelty, SourceRow, Store, StoreError, Timestamp};
+use crate::notify::{DeliveryReport, Notifier, NotifyError, Retry};
+use crate::store::{ArticleRow, Candidate, Fact, Novelty, SourceRow, Store, StoreError, Timestamp};
 use crate::{detect, diff, schedule};
 
 /// The daemon never sleeps longer than this, so pending mail is retried
@@ -95,7 +95,6 @@ pub struct Pipeline {
     fetcher: Fetcher,
     notifier: Notifier,
     selectors: HashMap<String, Selector>,
-    recipients: Vec<String>,
 }
 
 pub fn now() -> Timestamp {
@@ -110,7 +109,7 @@ impl Pipeline {
         let store = Store::open(&config.storage.path)?;
         store.sync_sources(&config.sources, now())?;
         let fetcher = Fetcher::new(&config.http)?;
-        let notifier = Notifier::new(&config.email, watch)?;
+        let notifier = Notifier::new(&config.email, &config.subscribers, watch)?;
         let mut selectors = HashMap::new();
         for source in &config.sources {
             if let Some(css) = &source.selector {
@@ -122,14 +121,12 @@ impl Pipeline {
                 selectors.insert(source.name.clone(), selector);
             }
         }
-        let recipients = config.subscribers.iter().map(|s| s.email.clone()).collect();
         Ok(Self {
             config,
             store,
             fetcher,
             notifier,
             selectors,
-            recipients,
         })
     }
 
@@ -194,7 +191,14 @@ impl Pipeline {
                 }
             }
         }
-        report.delivery = self.notifier.deliver_pending(&self.store, now()).await?;
+        let retry = match scope {
+            Scope::Due => Retry::WhenDue,
+            Scope::All => Retry::Now,
+        };
+        report.delivery = self
+            .notifier
+            .deliver_pending(&self.store, now(), retry)
+            .await?;
         report.duration = started.elapsed();
         tracing::info!(
             sources = report.sources_checked,
@@ -229,6 +233,21 @@ impl Pipeline {
                 _ = shutdown.changed() => return Ok(()),
             }
         }
+    }
+
+    /// The subscribers whose filters let this alert through.
+    fn recipients(
+        &self,
+        kind: AlertKind,
+        country: Option<(&str, &str)>,
+        source: &str,
+    ) -> Vec<String> {
+        self.config
+            .subscribers
+            .iter()
+            .filter(|s| s.wants(kind, country, source))
+            .map(|s| s.email.clone())
+            .collect()
     }
 
     fn source_interval(&self, name: &str) -> Duration {
@@ -416,30 +435,44 @@ impl Pipeline {
         if previous.as_ref().is_some_and(|p| p.content_hash == hash) {
             return Ok(());
         }
-        let added = diff::added_sentences(previous.as_ref().map(|p| p.text.as_str()), text);
+        let added = diff::additions(previous.as_ref().map(|p| p.text.as_str()), text);
         let findings = detect::detect(text);
-        let candidates: Vec<Candidate> = findings
-            .countries
-            .into_iter()
-            .filter(|c| diff::touches(&added, &c.evidence))
-            .map(|c| Candidate::Country {
-                code: c.code.to_owned(),
-                name: c.name.to_owned(),
-                evidence: text[c.evidence].to_owned(),
-            })
-            .chain(
-                findings
-                    .quotes
-                    .into_iter()
-                    .filter(|q| diff::touches(&added, &q.evidence))
-                    .map(|q| Candidate::Quote {
-                        key: detect::quote_key(&q.text),
-                        evidence: text[q.evidence].to_owned(),
-                        quote: q.text,
-                        speaker: q.speaker,
-                    }),
-            )
-            .collect();
+        let mut candidates = Vec::new();
+        for country in findings.countries {
+            let touched = diff::touching(&added, &country.evidence);
+            if touched.is_empty() {
+                continue;
+            }
+            candidates.push(Candidate {
+                recipients: self.recipients(
+                    AlertKind::Country,
+                    Some((country.code, country.name)),
+                    &source.name,
+                ),
+                fact: Fact::Country {
+                    code: country.code.to_owned(),
+                    name: country.name.to_owned(),
+                },
+                evidence: text[country.evidence].to_owned(),
+                replaced: replaced_passage(&touched),
+            });
+        }
+        for quote in findings.quotes {
+            let touched = diff::touching(&added, &quote.evidence);
+            if touched.is_empty() {
+                continue;
+            }
+            candidates.push(Candidate {
+                recipients: self.recipients(AlertKind::Quote, None, &source.name),
+                fact: Fact::Quote {
+                    key: detect::quote_key(&quote.text),
+                    quote: quote.text,
+                    speaker: quote.speaker,
+                },
+                evidence: text[quote.evidence].to_owned(),
+                replaced: replaced_passage(&touched),
+            });
+        }
         let saved = self.store.save_version(
             &crate::store::NewVersion {
                 article: article.id,
@@ -452,7 +485,6 @@ impl Pipeline {
             },
             &candidates,
             novelty,
-            &self.recipients,
             now(),
         )?;
         tally.new_versions += 1;
@@ -468,6 +500,16 @@ impl Pipeline {
         );
         Ok(())
     }
+}
+
+/// The old text that the additions carrying a finding replaced, if any.
+fn replaced_passage(touched: &[&diff::Addition]) -> Option<String> {
+    let mut passages: Vec<&str> = touched
+        .iter()
+        .filter_map(|a| a.replaced.as_deref())
+        .collect();
+    passages.dedup();
+    (!passages.is_empty()).then(|| passages.join(" "))
 }
 
 /// Identity of a body for dedupe: SHA-256 of the extracted text.

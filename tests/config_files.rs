@@ -60,7 +60,15 @@ fn example_config_documents_every_key() {
         "smtp_user",
         "smtp_password_env",
         "smtp_timeout",
+        "smtp_password_file",
+        "unsubscribe_url",
+        "operator",
         "email",
+        "mode",
+        "digest_every",
+        "kinds",
+        "countries",
+        "sources",
     ] {
         assert!(
             text.lines()

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use lettre::Message;
-use lettre::message::header::{ContentType, MessageId};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue, MessageId};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use minijinja::{Environment, context};
 use serde::Serialize;
@@ -42,6 +42,42 @@ pub enum RenderError {
     Message(#[from] lettre::error::Error),
 }
 
+/// `List-Unsubscribe` (RFC 2369): where a mail client's unsubscribe button goes.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post` (RFC 8058): the https link unsubscribes in one click.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}
+
 #[derive(Serialize)]
 struct AlertView<'a> {
     kind: &'a str,
@@ -56,6 +92,7 @@ struct AlertView<'a> {
     evidence_before: &'a str,
     evidence_match: &'a str,
     evidence_after: &'a str,
+    replaced: Option<&'a str>,
     seen: String,
 }
 
@@ -79,6 +116,7 @@ impl<'a> AlertView<'a> {
             evidence_before: before,
             evidence_match: matched,
             evidence_after: after,
+            replaced: alert.replaced.as_deref(),
             seen: chrono::DateTime::from_timestamp(alert.created_at, 0)
                 .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                 .unwrap_or_default(),
@@ -182,7 +220,14 @@ pub fn render_bodies(mail: &PendingMail, watch: &str) -> Result<Rendered, Render
     })
 }
 
-pub fn render(mail: &PendingMail, from: &Mailbox, watch: &str) -> Result<Message, RenderError> {
+/// Builds the mail. `unsubscribe_url`, when set, is offered for one-click
+/// unsubscribe; a mail to the sender is always offered.
+pub fn render(
+    mail: &PendingMail,
+    from: &Mailbox,
+    watch: &str,
+    unsubscribe_url: Option<&str>,
+) -> Result<Message, RenderError> {
     let to: Mailbox = mail
         .recipient
         .parse()
@@ -192,7 +237,8 @@ pub fn render(mail: &PendingMail, from: &Mailbox, watch: &str) -> Result<Message
         text,
         html,
     } = render_bodies(mail, watch)?;
-    let message = Message::builder()
+    let mailto = format!("<mailto:{}?subject=unsubscribe>", from.email);
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(subject)
@@ -200,21 +246,61 @@ pub fn render(mail: &PendingMail, from: &Mailbox, watch: &str) -> Result<Message
             &mail.recipient,
             &mail.alerts,
             from,
-        )))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(text),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(html),
-                ),
-        )?;
+        )));
+    builder = match unsubscribe_url {
+        Some(url) => builder
+            .header(ListUnsubscribe(format!("<{url}>, {mailto}")))
+            .header(ListUnsubscribePost),
+        None => builder.header(ListUnsubscribe(mailto)),
+    };
+    let message = builder.multipart(
+        MultiPart::alternative()
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(text),
+            )
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_HTML)
+                    .body(html),
+            ),
+    )?;
     Ok(message)
+}
+
+/// A made-up mail for `send-test` and the rendered sample in docs/: one
+/// country and one quote, as a subscriber would receive them.
+pub fn sample_mail(recipient: &str) -> PendingMail {
+    let base = AlertRow {
+        id: crate::store::AlertId(0),
+        kind: "country".to_owned(),
+        country: Some("Eswatini".to_owned()),
+        country_code: Some("SZ".to_owned()),
+        quote: None,
+        speaker: None,
+        source: "example-wire".to_owned(),
+        url: "https://news.example.org/2025/07/16/eswatini-deportees".to_owned(),
+        title: Some("Eswatini agrees to take deportees from the US".to_owned()),
+        evidence: "Eswatini has agreed to accept people deported from the United States who are not its citizens, officials said on Tuesday.".to_owned(),
+        replaced: Some("Officials declined to say which countries were in talks.".to_owned()),
+        created_at: 1_752_624_000,
+    };
+    let quote = AlertRow {
+        id: crate::store::AlertId(-1),
+        kind: "quote".to_owned(),
+        country: None,
+        country_code: None,
+        quote: Some("We are working with other countries to say, we want to send you some of the most despicable human beings".to_owned()),
+        speaker: Some("Marco Rubio".to_owned()),
+        evidence: "\u{201c}We are working with other countries to say, we want to send you some of the most despicable human beings,\u{201d} Secretary of State Marco Rubio said.".to_owned(),
+        replaced: None,
+        ..base.clone()
+    };
+    PendingMail {
+        recipient: recipient.to_owned(),
+        alerts: vec![base, quote],
+    }
 }
 
 #[cfg(test)]
@@ -234,6 +320,7 @@ mod tests {
             url: "https://ex.org/a".to_owned(),
             title: Some("Title\r\nBcc: x@y".to_owned()),
             evidence: "Eswatini agreed to accept deportees.".to_owned(),
+            replaced: None,
             created_at: 1_750_000_000,
         }
     }
@@ -268,7 +355,7 @@ mod tests {
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(html.contains("<mark>Eswatini</mark>"), "{html}");
-        assert!(render(&mail, &from, "test").is_ok());
+        assert!(render(&mail, &from, "test", None).is_ok());
         assert_eq!(
             message_id("a@example.org", &mail.alerts, &from),
             message_id("a@example.org", &mail.alerts, &from)

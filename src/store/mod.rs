@@ -93,20 +93,29 @@ pub struct NewVersion<'a> {
     pub text: &'a str,
 }
 
-/// A fact found in a version's added text, before novelty is decided.
+/// A fact, as identified for novelty.
 #[derive(Debug, Clone)]
-pub enum Candidate {
+pub enum Fact {
     Country {
         code: String,
         name: String,
-        evidence: String,
     },
     Quote {
         key: String,
         quote: String,
         speaker: Option<String>,
-        evidence: String,
     },
+}
+
+/// A fact found in a version's added text, before novelty is decided.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub fact: Fact,
+    pub evidence: String,
+    /// What the added text replaced in the previous version, if anything.
+    pub replaced: Option<String>,
+    /// Who is to be told, should the fact turn out to be new.
+    pub recipients: Vec<String>,
 }
 
 /// Whether new facts become alerts (after a source's baseline) or are only
@@ -137,6 +146,7 @@ pub struct AlertRow {
     pub url: String,
     pub title: Option<String>,
     pub evidence: String,
+    pub replaced: Option<String>,
     pub created_at: Timestamp,
 }
 
@@ -376,7 +386,6 @@ impl Store {
         version: &NewVersion,
         candidates: &[Candidate],
         novelty: Novelty,
-        recipients: &[String],
         now: Timestamp,
     ) -> Result<SavedVersion> {
         let mut conn = self.conn();
@@ -409,7 +418,7 @@ impl Store {
             saved.new_facts += 1;
             if novelty == Novelty::Alert {
                 let alert = insert_alert(&tx, candidate, version_id, now)?;
-                for recipient in recipients {
+                for recipient in &candidate.recipients {
                     tx.execute(
                         "INSERT INTO deliveries (alert_id, recipient) VALUES (?1, ?2)",
                         params![alert.0, recipient],
@@ -430,17 +439,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Pending deliveries grouped by recipient, recipients in order of their
-    /// oldest pending alert.
-    pub fn pending_mail(&self) -> Result<Vec<PendingMail>> {
+    /// Pending deliveries whose next attempt has come, grouped by recipient,
+    /// recipients in order of their oldest pending alert.
+    pub fn pending_mail(&self, now: Timestamp) -> Result<Vec<PendingMail>> {
         let conn = self.conn();
         let mut stmt = conn.prepare(&format!(
             "SELECT d.recipient, x.* FROM deliveries d
              JOIN ({ALERT_SELECT}) x ON x.id = d.alert_id
-             WHERE d.status = 'pending' ORDER BY d.recipient, d.alert_id"
+             WHERE d.status = 'pending' AND d.next_attempt_at <= ?1
+             ORDER BY d.recipient, d.alert_id"
         ))?;
         let mut mails: Vec<PendingMail> = Vec::new();
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([now])?;
         while let Some(row) = rows.next()? {
             let recipient: String = row.get(0)?;
             let alert = alert_row_at(row, 1)?;
@@ -472,27 +482,54 @@ impl Store {
         Ok(())
     }
 
-    /// Records a failed attempt; a permanent failure stops retries for that
-    /// recipient, a transient one leaves the delivery pending.
+    /// Records a failed attempt. A permanent failure stops retries for that
+    /// recipient; a transient one leaves the delivery pending until `retry_at`.
     pub fn mark_failed(
         &self,
         recipient: &str,
         alerts: &[AlertId],
         error: &str,
-        permanent: bool,
+        retry_at: Option<Timestamp>,
     ) -> Result<()> {
-        let status = if permanent { "dead" } else { "pending" };
+        let status = if retry_at.is_some() {
+            "pending"
+        } else {
+            "dead"
+        };
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         for alert in alerts {
             tx.execute(
-                "UPDATE deliveries SET status = ?4, attempts = attempts + 1, last_error = ?3
+                "UPDATE deliveries SET status = ?4, attempts = attempts + 1, last_error = ?3,
+                        next_attempt_at = ?5
                  WHERE alert_id = ?1 AND recipient = ?2 AND status = 'pending'",
-                params![alert.0, recipient, error, status],
+                params![alert.0, recipient, error, status, retry_at.unwrap_or(0)],
             )?;
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// How many attempts the most-tried pending delivery of `recipient` has had.
+    pub fn delivery_attempts(&self, recipient: &str) -> Result<u32> {
+        Ok(self.conn().query_row(
+            "SELECT coalesce(max(attempts), 0) FROM deliveries
+             WHERE recipient = ?1 AND status = 'pending'",
+            [recipient],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Deliveries by status: (pending, sent, dead).
+    pub fn delivery_counts(&self) -> Result<(i64, i64, i64)> {
+        Ok(self.conn().query_row(
+            "SELECT count(*) FILTER (WHERE status = 'pending'),
+                    count(*) FILTER (WHERE status = 'sent'),
+                    count(*) FILTER (WHERE status = 'dead')
+             FROM deliveries",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?)
     }
 
     pub fn count_versions(&self) -> Result<i64> {
@@ -503,7 +540,7 @@ impl Store {
 }
 
 const ALERT_SELECT: &str = "SELECT a.id, a.kind, a.country, a.country_code, a.quote, a.speaker,
-        s.name, ar.url, v.title, a.evidence, a.created_at
+        s.name, ar.url, v.title, a.evidence, a.replaced, a.created_at
      FROM alerts a
      JOIN versions v ON v.id = a.version_id
      JOIN articles ar ON ar.id = v.article_id
@@ -525,7 +562,8 @@ fn alert_row_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<AlertRow> {
         url: r.get(at + 7)?,
         title: r.get(at + 8)?,
         evidence: r.get(at + 9)?,
-        created_at: r.get(at + 10)?,
+        replaced: r.get(at + 10)?,
+        created_at: r.get(at + 11)?,
     })
 }
 
@@ -549,21 +587,16 @@ fn record_if_new(
     version: VersionId,
     now: Timestamp,
 ) -> Result<bool> {
-    let inserted = match candidate {
-        Candidate::Country {
-            code,
-            name,
-            evidence,
-        } => tx.execute(
+    let inserted = match &candidate.fact {
+        Fact::Country { code, name } => tx.execute(
             "INSERT INTO known_countries (code, name, first_version_id, evidence, first_seen_at)
              VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO NOTHING",
-            params![code, name, version.0, evidence, now],
+            params![code, name, version.0, candidate.evidence, now],
         )?,
-        Candidate::Quote {
+        Fact::Quote {
             key,
             quote,
             speaker,
-            ..
         } => {
             if key.is_empty() {
                 return Ok(false);
@@ -594,27 +627,26 @@ fn insert_alert(
     version: VersionId,
     now: Timestamp,
 ) -> Result<AlertId> {
-    match candidate {
-        Candidate::Country {
+    let (kind, country, code, quote, speaker) = match &candidate.fact {
+        Fact::Country { code, name } => ("country", Some(name), Some(code), None, None),
+        Fact::Quote { quote, speaker, .. } => ("quote", None, None, Some(quote), speaker.as_ref()),
+    };
+    tx.execute(
+        "INSERT INTO alerts (kind, country, country_code, quote, speaker, version_id, evidence,
+                             replaced, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            kind,
+            country,
             code,
-            name,
-            evidence,
-        } => tx.execute(
-            "INSERT INTO alerts (kind, country, country_code, version_id, evidence, created_at)
-             VALUES ('country', ?1, ?2, ?3, ?4, ?5)",
-            params![name, code, version.0, evidence, now],
-        )?,
-        Candidate::Quote {
             quote,
             speaker,
-            evidence,
-            ..
-        } => tx.execute(
-            "INSERT INTO alerts (kind, quote, speaker, version_id, evidence, created_at)
-             VALUES ('quote', ?1, ?2, ?3, ?4, ?5)",
-            params![quote, speaker, version.0, evidence, now],
-        )?,
-    };
+            version.0,
+            candidate.evidence,
+            candidate.replaced,
+            now
+        ],
+    )?;
     Ok(AlertId(tx.last_insert_rowid()))
 }
 

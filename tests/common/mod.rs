@@ -166,11 +166,16 @@ impl Install {
     /// Writes a config with the given sources (TOML `[[sources]]` blocks) and
     /// mail going to an SMTP server on `smtp_port`.
     pub fn new(sources: &str, smtp_port: u16, subscribers: &[&str]) -> Self {
-        let dir = tempfile::tempdir().unwrap();
         let subscribers: String = subscribers
             .iter()
             .map(|s| format!("[[subscribers]]\nemail = \"{s}\"\n"))
             .collect();
+        Self::with_subscribers(sources, smtp_port, &subscribers)
+    }
+
+    /// Like [`Install::new`], with `[[subscribers]]` blocks written out.
+    pub fn with_subscribers(sources: &str, smtp_port: u16, subscribers: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
         let config = format!(
             r#"[storage]
 path = "{db}"
