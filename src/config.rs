@@ -5,12 +5,32 @@
 //! a source nobody watches. This module only reads the file; it never opens the
 //! database, the network or the SMTP server.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Deserialize;
 use url::Url;
+
+/// One thing wrong with a config file, with the line it is on when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A config error stops at the first problem; an operator fixing a file wants
+/// them all. After an error, the offending lines are blanked and parsing
+/// resumes, this many times at most.
+const MAX_PROBLEMS: usize = 50;
 
 /// The default location, relative to the working directory.
 pub const DEFAULT_PATH: &str = "config/pactwatch.toml";
@@ -26,12 +46,10 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
-    Parse { path: PathBuf, message: String },
-    #[error("{path}: {problems}", problems = .problems.join("; "))]
+    #[error("{path}: {problems}", problems = .problems.iter().map(Problem::to_string).collect::<Vec<_>>().join("; "))]
     Invalid {
         path: PathBuf,
-        problems: Vec<String>,
+        problems: Vec<Problem>,
     },
 }
 
@@ -334,82 +352,155 @@ impl Config {
     }
 
     /// Parses and validates `text`; `path` only names the file in errors.
+    /// On failure the error lists every problem found, each with its line.
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: path.to_owned(),
-            message: describe_toml_error(text, &e),
-        })?;
-        let problems = config.problems();
-        if problems.is_empty() {
-            Ok(config)
-        } else {
-            Err(ConfigError::Invalid {
+        let mut problems = Vec::new();
+        let mut working = text.to_owned();
+        let config = loop {
+            match toml::from_str::<Config>(&working) {
+                Ok(config) => break Some(config),
+                Err(error) => {
+                    let problem = toml_problem(&working, &error);
+                    let repeated = problems.last() == Some(&problem);
+                    problems.push(problem);
+                    let Some(span) = error.span() else { break None };
+                    if repeated || problems.len() >= MAX_PROBLEMS {
+                        break None;
+                    }
+                    blank_out(&mut working, span);
+                }
+            }
+        };
+        problems.dedup();
+        // What remains after blanking the broken lines is still checked, so
+        // one run reports syntax, type and meaning problems together.
+        if let Some(config) = &config {
+            problems.extend(config.problems(text));
+        }
+        problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+        match config {
+            Some(config) if problems.is_empty() => Ok(config),
+            _ => Err(ConfigError::Invalid {
                 path: path.to_owned(),
                 problems,
-            })
+            }),
         }
     }
 
-    fn problems(&self) -> Vec<String> {
+    /// What is wrong beyond syntax and types, located in `text`.
+    fn problems(&self, text: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut names = HashSet::new();
+        let mut at = |key: &str, value: &str, nth: usize, message: String| {
+            problems.push(Problem {
+                line: line_of(text, key, value, nth),
+                message,
+            });
+        };
+        let mut seen_names: std::collections::HashMap<&str, usize> = Default::default();
         for source in &self.sources {
-            if source.name.trim().is_empty() {
-                problems.push(format!("source with url {} has an empty name", source.url));
+            let name = source.name.as_str();
+            let nth = seen_names.entry(name).or_default();
+            *nth += 1;
+            if name.trim().is_empty() {
+                at(
+                    "name",
+                    "",
+                    1,
+                    format!("source with url {} has an empty name", source.url),
+                );
             }
-            if !names.insert(source.name.as_str()) {
-                problems.push(format!("source name {:?} is used twice", source.name));
+            if *nth == 2 {
+                at(
+                    "name",
+                    &format!("{name:?}"),
+                    2,
+                    format!("source name {name:?} is used twice"),
+                );
             }
             if !matches!(source.url.scheme(), "http" | "https") {
-                problems.push(format!(
-                    "source {:?}: url must be http or https, not {}",
-                    source.name,
-                    source.url.scheme()
-                ));
+                at(
+                    "url",
+                    source.url.as_str(),
+                    1,
+                    format!(
+                        "source {name:?}: url must be http or https, not {}",
+                        source.url.scheme()
+                    ),
+                );
             }
             if let Some(css) = &source.selector
                 && let Err(e) = crate::extract::parse_selector(css)
             {
-                problems.push(format!(
-                    "source {:?}: selector {css:?} is not valid CSS: {e}",
-                    source.name
-                ));
+                at(
+                    "selector",
+                    css,
+                    1,
+                    format!("source {name:?}: selector {css:?} is not valid CSS: {e}"),
+                );
             }
             if source.interval.is_zero() {
-                problems.push(format!(
-                    "source {:?}: interval must be above zero",
-                    source.name
-                ));
+                at(
+                    "name",
+                    &format!("{name:?}"),
+                    1,
+                    format!("source {name:?}: interval must be above zero"),
+                );
             }
         }
         if self.http.concurrency == 0 {
-            problems.push("http.concurrency must be at least 1".to_owned());
+            at(
+                "concurrency",
+                "",
+                1,
+                "http.concurrency must be at least 1".to_owned(),
+            );
         }
         if self.email.from.parse::<lettre::message::Mailbox>().is_err() {
-            problems.push(format!(
-                "email.from {:?} is not a mail address",
-                self.email.from
-            ));
+            let from = &self.email.from;
+            at(
+                "from",
+                from,
+                1,
+                format!("email.from {from:?} is not a mail address"),
+            );
         }
         if self.email.transport == Transport::Smtp && self.email.smtp_host.is_none() {
-            problems.push("email.transport is \"smtp\" but email.smtp_host is missing".to_owned());
+            at(
+                "transport",
+                "smtp",
+                1,
+                "email.transport is \"smtp\" but email.smtp_host is missing".to_owned(),
+            );
         }
         if let Some(operator) = &self.email.operator
             && operator.parse::<lettre::Address>().is_err()
         {
-            problems.push(format!("email.operator {operator:?} is not a mail address"));
+            at(
+                "operator",
+                operator,
+                1,
+                format!("email.operator {operator:?} is not a mail address"),
+            );
         }
         if let Some(url) = &self.email.unsubscribe_url
             && url.scheme() != "https"
         {
-            problems.push(format!("email.unsubscribe_url {url} must be https"));
+            at(
+                "unsubscribe_url",
+                "",
+                1,
+                format!("email.unsubscribe_url {url} must be https"),
+            );
         }
         for subscriber in &self.subscribers {
+            let email = subscriber.email.as_str();
             if subscriber.mode == DeliveryMode::Digest && subscriber.digest_every.is_zero() {
-                problems.push(format!(
-                    "subscriber {:?}: digest_every must be above zero",
-                    subscriber.email
-                ));
+                at(
+                    "email",
+                    email,
+                    1,
+                    format!("subscriber {email:?}: digest_every must be above zero"),
+                );
             }
             if let Some(unknown) = subscriber
                 .sources
@@ -417,16 +508,20 @@ impl Config {
                 .flatten()
                 .find(|name| !self.sources.iter().any(|s| &s.name == *name))
             {
-                problems.push(format!(
-                    "subscriber {:?}: no source is named {unknown:?}",
-                    subscriber.email
-                ));
+                at(
+                    "sources",
+                    unknown,
+                    1,
+                    format!("subscriber {email:?}: no source is named {unknown:?}"),
+                );
             }
-            if subscriber.email.parse::<lettre::Address>().is_err() {
-                problems.push(format!(
-                    "subscriber email {:?} is not a mail address",
-                    subscriber.email
-                ));
+            if email.parse::<lettre::Address>().is_err() {
+                at(
+                    "email",
+                    email,
+                    1,
+                    format!("subscriber email {email:?} is not a mail address"),
+                );
             }
         }
         problems
@@ -434,20 +529,70 @@ impl Config {
 }
 
 /// toml's messages carry a byte span; operators want a line number.
-fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
-    let message = error.message().trim_end();
+fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
+    let message = error.message().trim_end().to_owned();
     match error.span() {
         Some(span) => {
             let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            let key = text[span.clone()].trim();
-            if key.is_empty() || key.len() > 60 {
-                format!("line {line}: {message}")
+            let at = text.get(span).unwrap_or_default().trim();
+            let message = if at.is_empty() || at.len() > 60 || at.contains('\n') {
+                message
             } else {
-                format!("line {line}: {message} (at `{key}`)")
+                format!("{message} (at `{at}`)")
+            };
+            Problem {
+                line: Some(line),
+                message,
             }
         }
-        None => message.to_owned(),
+        None => Problem {
+            line: None,
+            message,
+        },
     }
+}
+
+/// Blanks the lines an error points at, keeping line numbers. A table header
+/// takes its whole table with it, so its keys do not spill into the table
+/// before it.
+fn blank_out(text: &mut String, span: std::ops::Range<usize>) {
+    let start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let mut end = text[span.end.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    if text[start..end].trim_start().starts_with('[') {
+        let after = end;
+        let mut offset = after;
+        for line in text[after..].split_inclusive('\n') {
+            if line.trim_start().starts_with('[') && offset > after {
+                break;
+            }
+            offset += line.len();
+        }
+        end = offset.max(after);
+    }
+    let blanked: String = text[start..end]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    text.replace_range(start..end, &blanked);
+}
+
+/// The line of the `nth` `key = …` assignment whose value contains `value`.
+fn line_of(text: &str, key: &str, value: &str, nth: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.trim_start();
+            line.strip_prefix(key)
+                .map(str::trim_start)
+                .and_then(|rest| rest.strip_prefix('='))
+                .is_some_and(|rest| rest.contains(value))
+        })
+        .nth(nth.saturating_sub(1))
+        .map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -490,6 +635,30 @@ mod tests {
         assert!(error.contains("used twice"), "{error}");
         assert!(error.contains("ftp"), "{error}");
         assert!(error.contains("not valid CSS"), "{error}");
+    }
+
+    #[test]
+    fn every_mistake_is_reported_with_its_line() {
+        let text = format!(
+            "{MINIMAL}\n[http]\ntimeout = \"soon\"\nconcurency = 3\n\n[[sources]]\nname = \"a\"\nurl = \"https://example.org/\"\nkind = \"feed\"\n\n[[sources]]\nname = \"a\"\nurl = \"https://example.org/b\"\nkind = \"feed\"\n"
+        );
+        let Err(ConfigError::Invalid { problems, .. }) = parse(&text) else {
+            panic!("three mistakes must fail");
+        };
+        let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![Some(5), Some(6), Some(14)], "{problems:?}");
+        assert!(problems[1].message.contains("concurency"));
+        assert!(problems[2].message.contains("used twice"));
+    }
+
+    #[test]
+    fn an_unknown_table_is_one_problem() {
+        let text = format!("{MINIMAL}\n[htp]\ntimeout = \"5s\"\nretries = 1\n");
+        let Err(ConfigError::Invalid { problems, .. }) = parse(&text) else {
+            panic!("unknown table must fail");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(4));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! signal, and hands over to the library. Errors become messages and exit
 //! codes here and nowhere else.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -12,9 +12,10 @@ use tokio::sync::watch;
 
 use pactwatch::config::{self, Config, Transport};
 use pactwatch::extract::{self, ExtractOptions};
+use pactwatch::inspect;
 use pactwatch::notify::Notifier;
 use pactwatch::pipeline::{Pipeline, Scope};
-use pactwatch::store::{AlertRow, Store};
+use pactwatch::store::Store;
 
 #[derive(Parser)]
 #[command(
@@ -58,12 +59,45 @@ enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Every stored version of one article (by its canonical URL).
+    History { url: String },
+    /// What changed between two versions of an article (default: the last two).
+    Diff {
+        url: String,
+        /// Older version number, as listed by `history` (1 is the first).
+        #[arg(long)]
+        from: Option<usize>,
+        /// Newer version number.
+        #[arg(long)]
+        to: Option<usize>,
+        /// Show only the sentences the newer version adds, as detection sees them.
+        #[arg(long)]
+        sentences: bool,
+    },
+    /// Known countries with when and where they were first reported; known quotes with speakers.
+    Facts,
+    /// Write a consistent copy of the database to FILE, safe while the daemon runs.
+    Backup { file: PathBuf },
+    /// Configuration tools.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     /// Extract the article from saved HTML files (plain or .gz), without the database.
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigAction {
+    /// Validate a config file and print every problem with its line, without starting anything.
+    Check {
+        /// The file to check (default: --config, else config/pactwatch.toml).
+        file: Option<PathBuf>,
     },
 }
 
@@ -108,15 +142,65 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Extract { format, files } => extract_files(format, &files),
         Command::Alerts { format } => {
-            let config = load_config(cli.config.as_deref())?;
-            print_alerts(&Store::open(&config.storage.path)?, format)
+            let store = open_store(cli.config.as_deref())?;
+            let mut out = std::io::stdout().lock();
+            match format {
+                AlertFormat::Json => inspect::alerts_json(&store, &mut out)?,
+                AlertFormat::Text => inspect::alerts_text(&store, &mut out)?,
+            }
+            Ok(())
         }
         Command::Sources => {
             let config = load_config(cli.config.as_deref())?;
             let store = Store::open(&config.storage.path)?;
             store.sync_sources(&config.sources, pactwatch::pipeline::now())?;
-            print_sources(&store)
+            Ok(inspect::sources(&store, &mut std::io::stdout().lock())?)
         }
+        Command::History { url } => {
+            let store = open_store(cli.config.as_deref())?;
+            Ok(inspect::history(
+                &store,
+                &url,
+                &mut std::io::stdout().lock(),
+            )?)
+        }
+        Command::Diff {
+            url,
+            from,
+            to,
+            sentences,
+        } => {
+            let store = open_store(cli.config.as_deref())?;
+            let style = if sentences {
+                inspect::DiffStyle::Sentences
+            } else {
+                inspect::DiffStyle::Unified
+            };
+            let colour = std::io::stdout().is_terminal();
+            let mut out = std::io::stdout().lock();
+            Ok(inspect::diff(
+                &store, &url, from, to, style, colour, &mut out,
+            )?)
+        }
+        Command::Facts => {
+            let store = open_store(cli.config.as_deref())?;
+            Ok(inspect::facts(&store, &mut std::io::stdout().lock())?)
+        }
+        Command::Backup { file } => {
+            if file.exists() {
+                bail!(
+                    "{} exists; a backup never overwrites a file",
+                    file.display()
+                );
+            }
+            let store = open_store(cli.config.as_deref())?;
+            store.backup(&file)?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Config {
+            action: ConfigAction::Check { file },
+        } => config_check(file.as_deref().or(cli.config.as_deref())),
         Command::SendTest { to } => {
             let config = load_config(cli.config.as_deref())?;
             let runtime = tokio::runtime::Runtime::new()?;
@@ -173,6 +257,38 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
+fn open_store(config: Option<&Path>) -> Result<Store> {
+    let config = load_config(config)?;
+    Ok(Store::open(&config.storage.path)?)
+}
+
+/// Prints every problem of the file, one per line as `FILE:LINE: message`;
+/// fails when there is any.
+fn config_check(path: Option<&Path>) -> Result<()> {
+    let path = path.unwrap_or(Path::new(config::DEFAULT_PATH));
+    match Config::load(path) {
+        Ok(config) => {
+            println!(
+                "{}: ok ({} sources, {} subscribers)",
+                path.display(),
+                config.sources.len(),
+                config.subscribers.len()
+            );
+            Ok(())
+        }
+        Err(config::ConfigError::Invalid { problems, .. }) => {
+            for problem in &problems {
+                match problem.line {
+                    Some(line) => println!("{}:{line}: {}", path.display(), problem.message),
+                    None => println!("{}: {}", path.display(), problem.message),
+                }
+            }
+            bail!("{} problem(s) in {}", problems.len(), path.display())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 fn load_config(path: Option<&Path>) -> Result<Config> {
     match path {
         Some(path) => Ok(Config::load(path)?),
@@ -213,135 +329,6 @@ fn shutdown_signal() -> watch::Receiver<bool> {
         let _ = tx.send(true);
     });
     rx
-}
-
-/// One line of `alerts --format json`: the contract other tools read.
-#[derive(Serialize)]
-struct AlertJson<'a> {
-    id: i64,
-    kind: &'a str,
-    country: Option<&'a str>,
-    country_code: Option<&'a str>,
-    quote: Option<&'a str>,
-    speaker: Option<&'a str>,
-    source: &'a str,
-    url: &'a str,
-    title: Option<&'a str>,
-    evidence: &'a str,
-    created_at: String,
-}
-
-fn rfc3339(timestamp: i64) -> String {
-    chrono::DateTime::from_timestamp(timestamp, 0)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-fn print_alerts(store: &Store, format: AlertFormat) -> Result<()> {
-    let alerts = store.alerts()?;
-    let mut out = std::io::stdout().lock();
-    match format {
-        AlertFormat::Json => {
-            for a in &alerts {
-                let line = AlertJson {
-                    id: a.id.0,
-                    kind: &a.kind,
-                    country: a.country.as_deref(),
-                    country_code: a.country_code.as_deref(),
-                    quote: a.quote.as_deref(),
-                    speaker: a.speaker.as_deref(),
-                    source: &a.source,
-                    url: &a.url,
-                    title: a.title.as_deref(),
-                    evidence: &a.evidence,
-                    created_at: rfc3339(a.created_at),
-                };
-                serde_json::to_writer(&mut out, &line)?;
-                writeln!(out)?;
-            }
-        }
-        AlertFormat::Text => {
-            if alerts.is_empty() {
-                writeln!(out, "no alerts yet")?;
-            }
-            for a in &alerts {
-                writeln!(out, "{}", describe_alert(a))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn describe_alert(a: &AlertRow) -> String {
-    let fact = match a.kind.as_str() {
-        "country" => format!(
-            "country {} ({})",
-            a.country.as_deref().unwrap_or("?"),
-            a.country_code.as_deref().unwrap_or("?")
-        ),
-        _ => format!(
-            "quote   \"{}\" - {}",
-            truncate(a.quote.as_deref().unwrap_or_default(), 70),
-            a.speaker.as_deref().unwrap_or("unattributed")
-        ),
-    };
-    format!(
-        "#{:<4} {}  {}\n      {} {}",
-        a.id.0,
-        rfc3339(a.created_at),
-        fact,
-        a.source,
-        a.url
-    )
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(max).collect::<String>())
-    }
-}
-
-fn print_sources(store: &Store) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{:<28} {:<8} {:<8} {:<21} {:<21} {:>5}  last error",
-        "source", "kind", "state", "last success", "next check", "fails"
-    )?;
-    for s in store.sources()? {
-        let state = if !s.active {
-            "removed"
-        } else if s.consecutive_failures > 0 {
-            "failing"
-        } else if s.last_success_at.is_some() {
-            "ok"
-        } else {
-            "new"
-        };
-        writeln!(
-            out,
-            "{:<28} {:<8} {:<8} {:<21} {:<21} {:>5}  {}",
-            s.name,
-            format!("{:?}", s.kind).to_lowercase(),
-            state,
-            s.last_success_at.map(rfc3339).unwrap_or_else(|| "-".into()),
-            if s.active {
-                rfc3339(s.next_check_at)
-            } else {
-                "-".into()
-            },
-            s.consecutive_failures,
-            s.last_error.as_deref().unwrap_or("")
-        )?;
-    }
-    let (pending, sent, dead) = store.delivery_counts()?;
-    writeln!(
-        out,
-        "\ndeliveries: {pending} pending, {sent} sent, {dead} dead"
-    )?;
-    Ok(())
 }
 
 #[derive(Serialize)]

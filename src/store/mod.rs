@@ -539,6 +539,117 @@ impl Store {
     }
 }
 
+/// A stored version with its article, for `history` and `diff`.
+#[derive(Debug, Clone)]
+pub struct VersionInfo {
+    pub id: VersionId,
+    pub fetched_at: Timestamp,
+    pub content_hash: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+}
+
+/// A known country, where and when it was first reported.
+#[derive(Debug, Clone)]
+pub struct KnownCountry {
+    pub code: String,
+    pub name: String,
+    pub first_seen_at: Timestamp,
+    pub source: String,
+    pub url: String,
+    pub evidence: String,
+}
+
+/// A known quote, where and when it was first reported.
+#[derive(Debug, Clone)]
+pub struct KnownQuote {
+    pub quote: String,
+    pub speaker: Option<String>,
+    pub first_seen_at: Timestamp,
+    pub source: String,
+    pub url: String,
+}
+
+impl Store {
+    /// Every version of the article at `url` (canonical), oldest first.
+    pub fn versions(&self, url: &str) -> Result<Vec<VersionInfo>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT v.id, v.fetched_at, v.content_hash, v.title, v.published, v.text
+             FROM versions v JOIN articles a ON a.id = v.article_id
+             WHERE a.url = ?1 ORDER BY v.id",
+        )?;
+        let rows = stmt.query_map([url], |r| {
+            Ok(VersionInfo {
+                id: VersionId(r.get(0)?),
+                fetched_at: r.get(1)?,
+                content_hash: r.get(2)?,
+                title: r.get(3)?,
+                published: r.get(4)?,
+                text: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn known_countries(&self) -> Result<Vec<KnownCountry>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT k.code, k.name, k.first_seen_at, s.name, a.url, k.evidence
+             FROM known_countries k
+             JOIN versions v ON v.id = k.first_version_id
+             JOIN articles a ON a.id = v.article_id
+             JOIN sources s ON s.id = a.source_id
+             ORDER BY k.first_seen_at, k.code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(KnownCountry {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                first_seen_at: r.get(2)?,
+                source: r.get(3)?,
+                url: r.get(4)?,
+                evidence: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn known_quotes(&self) -> Result<Vec<KnownQuote>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT k.quote, k.speaker, k.first_seen_at, s.name, a.url
+             FROM known_quotes k
+             JOIN versions v ON v.id = k.first_version_id
+             JOIN articles a ON a.id = v.article_id
+             JOIN sources s ON s.id = a.source_id
+             ORDER BY k.first_seen_at, k.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(KnownQuote {
+                quote: r.get(0)?,
+                speaker: r.get(1)?,
+                first_seen_at: r.get(2)?,
+                source: r.get(3)?,
+                url: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Writes a consistent copy of the database to `path` (which must not
+    /// exist) while other connections keep reading and writing.
+    pub fn backup(&self, path: &Path) -> Result<()> {
+        let target = path.to_str().ok_or_else(|| StoreError::CreateDir {
+            path: path.to_owned(),
+            source: std::io::Error::other("backup path is not valid UTF-8"),
+        })?;
+        self.conn().execute("VACUUM INTO ?1", [target])?;
+        Ok(())
+    }
+}
+
 const ALERT_SELECT: &str = "SELECT a.id, a.kind, a.country, a.country_code, a.quote, a.speaker,
         s.name, ar.url, v.title, a.evidence, a.replaced, a.created_at
      FROM alerts a
