@@ -67,6 +67,35 @@ pub struct Config {
     pub email: EmailConfig,
     #[serde(default)]
     pub subscribers: Vec<SubscriberConfig>,
+    #[serde(default)]
+    pub health: HealthConfig,
+}
+
+/// When a source's trouble is worth an operator mail (`email.operator`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthConfig {
+    /// Consecutive failed passes before the source counts as failing.
+    pub failures_before_alert: u32,
+    /// A listing or feed with no new article for this long counts as silent.
+    #[serde(with = "humantime_serde")]
+    pub silent_after: Duration,
+    /// Extracted bodies shorter than this many characters count as thin...
+    pub min_body_chars: usize,
+    /// ...and this many passes in a row with only thin bodies look like a
+    /// site redesign that broke extraction.
+    pub thin_passes_before_alert: u32,
+}
+
+impl Default for HealthConfig {
+    fn default() -> Self {
+        Self {
+            failures_before_alert: 3,
+            silent_after: Duration::from_secs(3 * 24 * 3600),
+            min_body_chars: 200,
+            thin_passes_before_alert: 3,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -13,6 +13,7 @@ pub mod diff;
 pub mod discover;
 pub mod extract;
 pub mod fetch;
+pub mod health;
 pub mod inspect;
 pub mod notify;
 pub mod pipeline;

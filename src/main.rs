@@ -14,7 +14,7 @@ use pactwatch::config::{self, Config, Transport};
 use pactwatch::extract::{self, ExtractOptions};
 use pactwatch::inspect;
 use pactwatch::notify::Notifier;
-use pactwatch::pipeline::{Pipeline, Scope};
+use pactwatch::pipeline::{PassObserver, Pipeline, Scope};
 use pactwatch::store::Store;
 
 #[derive(Parser)]
@@ -233,7 +233,10 @@ fn run(cli: Cli) -> Result<()> {
                 .unwrap_or_else(|| config::DEFAULT_PATH.to_owned());
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
-                let pipeline = Pipeline::new(config, &watch_name)?;
+                let mut pipeline = Pipeline::new(config, &watch_name)?;
+                if matches!(cli.command, Command::Check) && std::io::stderr().is_terminal() {
+                    pipeline = pipeline.with_observer(Box::new(ProgressBar::new()));
+                }
                 let shutdown = shutdown_signal();
                 if matches!(cli.command, Command::Run) {
                     tracing::info!("pactwatch daemon started");
@@ -254,6 +257,39 @@ fn run(cli: Cli) -> Result<()> {
                 anyhow::Ok(())
             })
         }
+    }
+}
+
+/// A progress bar over the sources of a `check` pass, on a terminal only;
+/// elsewhere the log's per-source lines say the same in plain text.
+struct ProgressBar(indicatif::ProgressBar);
+
+impl ProgressBar {
+    fn new() -> Self {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} sources  {msg}")
+                .expect("static template"),
+        );
+        Self(bar)
+    }
+}
+
+impl PassObserver for ProgressBar {
+    fn pass_started(&self, sources: usize) {
+        self.0
+            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.0.set_length(sources as u64);
+    }
+
+    fn source_finished(&self, name: &str, ok: bool) {
+        self.0
+            .set_message(format!("{name} {}", if ok { "ok" } else { "failed" }));
+        self.0.inc(1);
+    }
+
+    fn pass_finished(&self) {
+        self.0.finish_and_clear();
     }
 }
 

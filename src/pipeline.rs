@@ -25,7 +25,7 @@ use crate::extract::{self, ExtractOptions};
 use crate::fetch::{FetchError, Fetched, Fetcher, Page, Validators};
 use crate::notify::{DeliveryReport, Notifier, NotifyError, Retry};
 use crate::store::{ArticleRow, Candidate, Fact, Novelty, SourceRow, Store, StoreError, Timestamp};
-use crate::{detect, diff, schedule};
+use crate::{detect, diff, health, schedule};
 
 /// The daemon never sleeps longer than this, so pending mail is retried
 /// promptly after an SMTP outage even when no source is due.
@@ -82,6 +82,9 @@ pub struct PassReport {
 
 #[derive(Debug, Default)]
 struct SourceTally {
+    new_articles: usize,
+    good_bodies: usize,
+    thin_bodies: usize,
     pages_fetched: usize,
     not_modified: usize,
     new_versions: usize,
@@ -89,7 +92,15 @@ struct SourceTally {
     alerts: usize,
 }
 
+/// Told how a pass progresses, e.g. to draw a progress bar.
+pub trait PassObserver: Send + Sync {
+    fn pass_started(&self, sources: usize);
+    fn source_finished(&self, name: &str, ok: bool);
+    fn pass_finished(&self);
+}
+
 pub struct Pipeline {
+    observer: Option<Box<dyn PassObserver>>,
     config: Config,
     store: Store,
     fetcher: Fetcher,
@@ -122,12 +133,18 @@ impl Pipeline {
             }
         }
         Ok(Self {
+            observer: None,
             config,
             store,
             fetcher,
             notifier,
             selectors,
         })
+    }
+
+    pub fn with_observer(mut self, observer: Box<dyn PassObserver>) -> Self {
+        self.observer = Some(observer);
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -151,16 +168,23 @@ impl Pipeline {
             .filter(|s| s.active && (scope == Scope::All || s.next_check_at <= started_at))
             .collect();
         let budget = AtomicUsize::new(self.config.tracking.recheck_budget);
+        if let Some(observer) = &self.observer {
+            observer.pass_started(due.len());
+        }
         let outcomes: Vec<(SourceRow, Result<SourceTally, SourceError>)> =
             futures_util::stream::iter(due)
                 .map(|source| async {
                     let outcome = self.check_source(&source, scope, &budget, shutdown).await;
+                    if let Some(observer) = &self.observer {
+                        observer.source_finished(&source.name, outcome.is_ok());
+                    }
                     (source, outcome)
                 })
                 .buffer_unordered(self.config.http.concurrency)
                 .collect()
                 .await;
         let mut report = PassReport::default();
+        let checked: HashSet<i64> = outcomes.iter().map(|(s, _)| s.id.0).collect();
         for (source, outcome) in outcomes {
             let interval = self.source_interval(&source.name);
             let at = now();
@@ -172,6 +196,20 @@ impl Pipeline {
                         at,
                         schedule::next_after_success(at, interval),
                     )?;
+                    if tally.new_articles > 0 {
+                        self.store.record_new_article(source.id, at)?;
+                    }
+                    tracing::info!(
+                        source = %source.name,
+                        fetched = tally.pages_fetched,
+                        new_versions = tally.new_versions,
+                        alerts = tally.alerts,
+                        "source checked"
+                    );
+                    if tally.good_bodies + tally.thin_bodies > 0 {
+                        self.store
+                            .record_body_sizes(source.id, tally.good_bodies == 0)?;
+                    }
                     report.pages_fetched += tally.pages_fetched;
                     report.not_modified += tally.not_modified;
                     report.new_versions += tally.new_versions;
@@ -191,6 +229,10 @@ impl Pipeline {
                 }
             }
         }
+        if let Some(observer) = &self.observer {
+            observer.pass_finished();
+        }
+        self.report_health(&checked).await?;
         let retry = match scope {
             Scope::Due => Retry::WhenDue,
             Scope::All => Retry::Now,
@@ -213,6 +255,44 @@ impl Pipeline {
             "pass finished"
         );
         Ok(report)
+    }
+
+    /// Mails the operator when a checked source's health changes: once when a
+    /// problem starts, once when it ends. Without an operator address the
+    /// change is only logged and remembered.
+    async fn report_health(&self, checked: &HashSet<i64>) -> Result<(), PipelineError> {
+        let at = now();
+        for source in self.store.sources()? {
+            if !checked.contains(&source.id.0) {
+                continue;
+            }
+            let problem = health::assess(&source, at, &self.config.health);
+            let key = problem.as_ref().map(health::Problem::key);
+            if key == source.reported_problem.as_deref() {
+                continue;
+            }
+            let (subject, body) = match &problem {
+                Some(problem) => problem.describe(&source.name),
+                None => (
+                    format!("pactwatch: source {} recovered", source.name),
+                    format!(
+                        "Source {} is healthy again (it was: {}).",
+                        source.name,
+                        source.reported_problem.as_deref().unwrap_or("unknown")
+                    ),
+                ),
+            };
+            tracing::warn!(source = %source.name, %subject, "source health changed");
+            if let Some(operator) = &self.config.email.operator
+                && let Err(error) = self.notifier.send_operator(operator, &subject, &body).await
+            {
+                // Not remembered, so the next pass tries to tell the operator again.
+                tracing::error!(%error, "cannot mail the operator");
+                continue;
+            }
+            self.store.set_reported_problem(source.id, key)?;
+        }
+        Ok(())
     }
 
     /// The daemon: passes over due sources until `shutdown` turns true.
@@ -383,9 +463,12 @@ impl Pipeline {
             None => {
                 let fetched = fetched?;
                 let canonical = discover::canonical_url(url);
-                let (article, _) = self
-                    .store
-                    .upsert_article(source.id, canonical.as_str(), at)?;
+                let (article, created) =
+                    self.store
+                        .upsert_article(source.id, canonical.as_str(), at)?;
+                if created && source.kind != SourceKind::Article {
+                    tally.new_articles += 1;
+                }
                 (article, Ok(fetched))
             }
         };
@@ -424,6 +507,11 @@ impl Pipeline {
             },
         );
         let text = extracted.text.trim();
+        if text.chars().count() < self.config.health.min_body_chars {
+            tally.thin_bodies += 1;
+        } else {
+            tally.good_bodies += 1;
+        }
         if text.is_empty() {
             // An empty body is a broken page or a redesign; storing it would make
             // the next real body look entirely new.

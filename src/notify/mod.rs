@@ -192,6 +192,19 @@ impl Notifier {
             .map_err(|failure| NotifyError::Send(failure.message))
     }
 
+    /// Mails the operator a plain-text note about the service itself.
+    pub async fn send_operator(
+        &self,
+        to: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), NotifyError> {
+        let message = render::operator_message(&self.from, to, subject, body)?;
+        self.send(message)
+            .await
+            .map_err(|failure| NotifyError::Send(failure.message))
+    }
+
     fn message(&self, mail: &PendingMail) -> Result<Message, render::RenderError> {
         render(
             mail,

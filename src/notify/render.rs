@@ -269,6 +269,24 @@ pub fn render(
     Ok(message)
 }
 
+/// A plain-text note to the operator; the subject is made header-safe.
+pub fn operator_message(
+    from: &Mailbox,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<Message, RenderError> {
+    let to: Mailbox = to
+        .parse()
+        .map_err(|_| RenderError::Recipient(to.to_owned()))?;
+    Ok(Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(header_safe(subject))
+        .header(ContentType::TEXT_PLAIN)
+        .body(body.to_owned())?)
+}
+
 /// A made-up mail for `send-test` and the rendered sample in docs/: one
 /// country and one quote, as a subscriber would receive them.
 pub fn sample_mail(recipient: &str) -> PendingMail {

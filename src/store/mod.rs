@@ -60,6 +60,10 @@ pub struct SourceRow {
     pub last_success_at: Option<Timestamp>,
     pub last_error: Option<String>,
     pub consecutive_failures: u32,
+    pub last_new_article_at: Option<Timestamp>,
+    pub thin_body_streak: u32,
+    /// The health problem last reported to the operator, if unresolved.
+    pub reported_problem: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -209,7 +213,8 @@ impl Store {
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT id, name, url, kind, active, baseline_done, next_check_at, last_checked_at,
-                    last_success_at, last_error, consecutive_failures
+                    last_success_at, last_error, consecutive_failures, last_new_article_at,
+                    thin_body_streak, reported_problem
              FROM sources ORDER BY name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -225,6 +230,9 @@ impl Store {
                 last_success_at: r.get(8)?,
                 last_error: r.get(9)?,
                 consecutive_failures: r.get(10)?,
+                last_new_article_at: r.get(11)?,
+                thin_body_streak: r.get(12)?,
+                reported_problem: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -257,6 +265,36 @@ impl Store {
                     consecutive_failures = consecutive_failures + 1, next_check_at = ?4
              WHERE id = ?1",
             params![id.0, now, error, next],
+        )?;
+        Ok(())
+    }
+
+    /// Notes the bodies one pass extracted for a source: a pass with only
+    /// empty or tiny bodies lengthens the streak, any good body ends it.
+    pub fn record_body_sizes(&self, id: SourceId, only_thin: bool) -> Result<()> {
+        let sql = if only_thin {
+            "UPDATE sources SET thin_body_streak = thin_body_streak + 1 WHERE id = ?1"
+        } else {
+            "UPDATE sources SET thin_body_streak = 0 WHERE id = ?1"
+        };
+        self.conn().execute(sql, [id.0])?;
+        Ok(())
+    }
+
+    /// Notes that a listing or feed yielded an article not seen before.
+    pub fn record_new_article(&self, id: SourceId, now: Timestamp) -> Result<()> {
+        self.conn().execute(
+            "UPDATE sources SET last_new_article_at = ?2 WHERE id = ?1",
+            params![id.0, now],
+        )?;
+        Ok(())
+    }
+
+    /// Remembers which health problem the operator was last told about.
+    pub fn set_reported_problem(&self, id: SourceId, problem: Option<&str>) -> Result<()> {
+        self.conn().execute(
+            "UPDATE sources SET reported_problem = ?2 WHERE id = ?1",
+            params![id.0, problem],
         )?;
         Ok(())
     }
