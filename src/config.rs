@@ -64,6 +64,7 @@ pub struct Config {
     pub tracking: TrackingConfig,
     #[serde(default)]
     pub sources: Vec<SourceConfig>,
+    #[serde(default)]
     pub email: EmailConfig,
     #[serde(default)]
     pub subscribers: Vec<SubscriberConfig>,
@@ -256,9 +257,12 @@ pub enum SmtpTls {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmailConfig {
+    #[serde(default = "default_from")]
     pub from: String,
-    #[serde(default = "default_transport")]
-    pub transport: Transport,
+    /// Absent: "smtp" when `smtp_host` is set, else "file". Read it through
+    /// [`EmailConfig::transport`].
+    #[serde(default, rename = "transport")]
+    pub transport_setting: Option<Transport>,
     #[serde(default = "default_file_dir")]
     pub file_dir: PathBuf,
     #[serde(default)]
@@ -289,8 +293,38 @@ pub struct EmailConfig {
     pub smtp_timeout: Duration,
 }
 
-fn default_transport() -> Transport {
-    Transport::File
+fn default_from() -> String {
+    "Pactwatch <pactwatch@localhost>".to_owned()
+}
+
+impl EmailConfig {
+    pub fn transport(&self) -> Transport {
+        self.transport_setting
+            .unwrap_or(if self.smtp_host.is_some() {
+                Transport::Smtp
+            } else {
+                Transport::File
+            })
+    }
+}
+
+impl Default for EmailConfig {
+    fn default() -> Self {
+        Self {
+            from: default_from(),
+            transport_setting: None,
+            file_dir: default_file_dir(),
+            smtp_host: None,
+            smtp_port: default_smtp_port(),
+            smtp_tls: default_smtp_tls(),
+            smtp_user: None,
+            smtp_password_env: None,
+            smtp_password_file: None,
+            unsubscribe_url: None,
+            operator: None,
+            smtp_timeout: default_smtp_timeout(),
+        }
+    }
 }
 
 fn default_file_dir() -> PathBuf {
@@ -493,7 +527,7 @@ impl Config {
                 format!("email.from {from:?} is not a mail address"),
             );
         }
-        if self.email.transport == Transport::Smtp && self.email.smtp_host.is_none() {
+        if self.email.transport() == Transport::Smtp && self.email.smtp_host.is_none() {
             at(
                 "transport",
                 "smtp",
@@ -652,7 +686,7 @@ mod tests {
         assert_eq!(config.http.timeout, Duration::from_secs(20));
         assert_eq!(config.sources[0].interval, Duration::from_secs(900));
         assert_eq!(config.sources[0].kind, SourceKind::Feed);
-        assert_eq!(config.email.transport, Transport::File);
+        assert_eq!(config.email.transport(), Transport::File);
     }
 
     #[test]
@@ -688,6 +722,16 @@ mod tests {
         };
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(4));
+    }
+
+    #[test]
+    fn transport_follows_the_smtp_host_unless_set() {
+        let config = parse("").unwrap();
+        assert_eq!(config.email.transport(), Transport::File);
+        let smtp = parse("[email]\nsmtp_host = \"127.0.0.1\"\nsmtp_port = 2525\n").unwrap();
+        assert_eq!(smtp.email.transport(), Transport::Smtp);
+        let file = parse("[email]\ntransport = \"file\"\nsmtp_host = \"mx\"\n").unwrap();
+        assert_eq!(file.email.transport(), Transport::File);
     }
 
     #[test]

@@ -210,7 +210,7 @@ fn run(cli: Cli) -> Result<()> {
                     .send_test(&to)
                     .await
                     .with_context(|| format!("sample mail to {to} failed"))?;
-                match config.email.transport {
+                match config.email.transport() {
                     Transport::Smtp => println!(
                         "sample mail to {to} accepted by {}:{}",
                         config.email.smtp_host.as_deref().unwrap_or("localhost"),

@@ -20,7 +20,7 @@ fn default_config_runs_without_a_mail_server() {
         text, EMBEDDED_DEFAULT,
         "the binary embeds the shipped default"
     );
-    assert_eq!(config.email.transport, Transport::File);
+    assert_eq!(config.email.transport(), Transport::File);
     assert!(!config.sources.is_empty());
     assert!(!config.http.allow_private_addresses);
     assert!(!config.subscribers.is_empty());

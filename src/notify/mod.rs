@@ -100,7 +100,7 @@ impl Notifier {
             .from
             .parse()
             .map_err(|_| NotifyError::From(config.from.clone()))?;
-        let sender = match config.transport {
+        let sender = match config.transport() {
             Transport::File => {
                 std::fs::create_dir_all(&config.file_dir).map_err(|source| {
                     NotifyError::FileDir {
