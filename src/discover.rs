@@ -44,6 +44,12 @@ pub enum DiscoverError {
 
 /// The canonical form of an article URL: no fragment, no tracking parameters,
 /// no default port.
+///
+/// ```
+/// use pactwatch::discover::canonical_url;
+/// let url = url::Url::parse("https://news.example:443/a?utm_source=rss&page=2#comments").unwrap();
+/// assert_eq!(canonical_url(&url).as_str(), "https://news.example/a?page=2");
+/// ```
 pub fn canonical_url(url: &Url) -> Url {
     let mut url = url.clone();
     url.set_fragment(None);
