@@ -360,6 +360,29 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_headers_are_encoded_and_decode_back() {
+        let from: Mailbox = "Pactwatch <p@example.org>".parse().unwrap();
+        let mail = PendingMail {
+            recipient: "a@example.org".to_owned(),
+            alerts: vec![alert(1, "quote", None, Some("José Raúl Mulino"))],
+        };
+        let raw = render(&mail, &from, "test", None).unwrap().formatted();
+        let head = String::from_utf8_lossy(&raw);
+        let head = head.split("\r\n\r\n").next().unwrap();
+        assert!(head.is_ascii(), "{head}");
+        let parsed = mailparse::parse_mail(&raw).unwrap();
+        assert_eq!(
+            parsed
+                .headers
+                .iter()
+                .find(|h| h.get_key() == "Subject")
+                .unwrap()
+                .get_value(),
+            "New quote: José Raúl Mulino"
+        );
+    }
+
+    #[test]
     fn html_escapes_page_text_and_ids_are_stable() {
         let from: Mailbox = "P <p@example.org>".parse().unwrap();
         let mail = PendingMail {
