@@ -6,6 +6,7 @@
 //! database, the network or the SMTP server.
 
 use std::collections::HashSet;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -49,6 +50,17 @@ pub struct Config {
     pub email: EmailConfig,
     #[serde(default)]
     pub subscribers: Vec<SubscriberConfig>,
+    #[serde(default)]
+    pub status: StatusConfig,
+}
+
+/// The status endpoint (`/healthz`, `/metrics`); off unless `listen` is set,
+/// because it is unauthenticated and not every host should expose it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusConfig {
+    #[serde(default)]
+    pub listen: Option<SocketAddr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -17,4 +17,5 @@ pub mod notify;
 pub mod pipeline;
 pub mod schedule;
 pub mod segment;
+pub mod status;
 pub mod store;

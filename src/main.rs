@@ -13,6 +13,7 @@ use tokio::sync::watch;
 use pactwatch::config::{self, Config};
 use pactwatch::extract::{self, ExtractOptions};
 use pactwatch::pipeline::{Pipeline, Scope};
+use pactwatch::status::{StatusError, StatusServer};
 use pactwatch::store::{AlertRow, Store};
 
 #[derive(Parser)]
@@ -117,13 +118,21 @@ fn run(cli: Cli) -> Result<()> {
                 .as_deref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| config::DEFAULT_PATH.to_owned());
+            let status = config
+                .status
+                .listen
+                .map(|addr| (addr, config.storage.path.clone()));
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
                 let pipeline = Pipeline::new(config, &watch_name)?;
                 let shutdown = shutdown_signal();
                 if matches!(cli.command, Command::Run) {
+                    let status = start_status(status, &pipeline, &shutdown).await?;
                     tracing::info!("pactwatch daemon started");
                     pipeline.run(shutdown).await?;
+                    if let Some(status) = status {
+                        status.await??;
+                    }
                     tracing::info!("pactwatch daemon stopped");
                 } else {
                     let report = pipeline.pass(Scope::All, &shutdown).await?;
@@ -160,6 +169,22 @@ fn load_config(path: Option<&Path>) -> Result<Config> {
             )?)
         }
     }
+}
+
+/// Binds the status endpoint (when configured: address and database) before
+/// the daemon starts, so a taken port is an error at startup rather than a
+/// daemon nobody can observe.
+async fn start_status(
+    config: Option<(std::net::SocketAddr, PathBuf)>,
+    pipeline: &Pipeline,
+    shutdown: &watch::Receiver<bool>,
+) -> Result<Option<tokio::task::JoinHandle<Result<(), StatusError>>>> {
+    let Some((addr, db)) = config else {
+        return Ok(None);
+    };
+    let server = StatusServer::bind(addr, pipeline.metrics(), Store::open(&db)?).await?;
+    tracing::info!(addr = %server.local_addr()?, "status endpoint: /healthz and /metrics");
+    Ok(Some(tokio::spawn(server.serve(shutdown.clone()))))
 }
 
 /// Turns true on SIGTERM (what systemd and docker send) or Ctrl-C.

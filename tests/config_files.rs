@@ -61,6 +61,7 @@ fn example_config_documents_every_key() {
         "smtp_password_env",
         "smtp_timeout",
         "email",
+        "listen",
     ] {
         assert!(
             text.lines()
