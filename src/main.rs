@@ -52,6 +52,13 @@ enum Command {
     },
     /// Show each source's state, next check and last error.
     Sources,
+    /// See pactwatch work in seconds: replay bundled example articles through the
+    /// real pipeline on loopback, with no network and no mail server.
+    Demo {
+        /// Where the alert mail is written, as .eml files.
+        #[arg(long, default_value = "var/demo-outbox")]
+        out: PathBuf,
+    },
     /// Extract the article from saved HTML files (plain or .gz), without the database.
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
@@ -101,6 +108,7 @@ fn init_logging(format: LogFormat) {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Extract { format, files } => extract_files(format, &files),
+        Command::Demo { out } => demo(&out),
         Command::Alerts { format } => {
             let config = load_config(cli.config.as_deref())?;
             print_alerts(&Store::open(&config.storage.path)?, format)
@@ -208,6 +216,25 @@ fn shutdown_signal() -> watch::Receiver<bool> {
         let _ = tx.send(true);
     });
     rx
+}
+
+/// The demo prints its own story on stdout, so the pipeline's info logs would
+/// only interleave with it: unless RUST_LOG says otherwise, only warnings show.
+/// A current-thread runtime keeps every task under that quieter subscriber.
+fn demo(out: &Path) -> Result<()> {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let quiet = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .finish();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let report =
+        tracing::subscriber::with_default(quiet, || runtime.block_on(pactwatch::demo::run(out)))?;
+    println!("{report}");
+    Ok(())
 }
 
 /// One line of `alerts --format json`: the contract other tools read.
