@@ -80,13 +80,13 @@ impl Metrics {
         let versions_stored = Counter::default();
         registry.register(
             "versions_stored",
-            "Article versions stored (bodies that changed)",
+            "Article versions stored (bodies that changed), counted as each pass ends",
             versions_stored.clone(),
         );
         let alerts_created = Counter::default();
         registry.register(
             "alerts_created",
-            "Alerts created (new facts after a source's baseline)",
+            "Alerts created (new facts after a source's baseline), counted as each pass ends",
             alerts_created.clone(),
         );
         let mails = Family::<OutcomeLabel, Counter>::default();
