@@ -5,6 +5,7 @@
 //! a source nobody watches. This module only reads the file; it never opens the
 //! database, the network or the SMTP server.
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -70,6 +71,8 @@ pub struct Config {
     pub subscribers: Vec<SubscriberConfig>,
     #[serde(default)]
     pub health: HealthConfig,
+    #[serde(default)]
+    pub status: StatusConfig,
 }
 
 /// When a source's trouble is worth an operator mail (`email.operator`).
@@ -97,6 +100,15 @@ impl Default for HealthConfig {
             thin_passes_before_alert: 3,
         }
     }
+}
+
+/// The status endpoint (`/healthz`, `/metrics`); off unless `listen` is set,
+/// because it is unauthenticated and not every host should expose it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusConfig {
+    #[serde(default)]
+    pub listen: Option<SocketAddr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

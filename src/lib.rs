@@ -8,6 +8,7 @@
 //! one-shot `check` drive it. See ARCHITECTURE.md for the map and invariants.
 
 pub mod config;
+pub mod demo;
 pub mod detect;
 pub mod diff;
 pub mod discover;
@@ -19,4 +20,5 @@ pub mod notify;
 pub mod pipeline;
 pub mod schedule;
 pub mod segment;
+pub mod status;
 pub mod store;

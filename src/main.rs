@@ -15,6 +15,7 @@ use pactwatch::extract::{self, ExtractOptions};
 use pactwatch::inspect;
 use pactwatch::notify::Notifier;
 use pactwatch::pipeline::{PassObserver, Pipeline, Scope};
+use pactwatch::status::{StatusError, StatusServer};
 use pactwatch::store::Store;
 
 #[derive(Parser)]
@@ -83,6 +84,13 @@ enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// See pactwatch work in seconds: replay bundled example articles through the
+    /// real pipeline on loopback, with no network and no mail server.
+    Demo {
+        /// Where the alert mail is written, as .eml files.
+        #[arg(long, default_value = "var/demo-outbox")]
+        out: PathBuf,
+    },
     /// Extract the article from saved HTML files (plain or .gz), without the database.
     Extract {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
@@ -141,6 +149,7 @@ fn init_logging(format: LogFormat) {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Extract { format, files } => extract_files(format, &files),
+        Command::Demo { out } => demo(&out),
         Command::Alerts { format } => {
             let store = open_store(cli.config.as_deref())?;
             let mut out = std::io::stdout().lock();
@@ -231,6 +240,10 @@ fn run(cli: Cli) -> Result<()> {
                 .as_deref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| config::DEFAULT_PATH.to_owned());
+            let status = config
+                .status
+                .listen
+                .map(|addr| (addr, config.storage.path.clone()));
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async {
                 let mut pipeline = Pipeline::new(config, &watch_name)?;
@@ -239,8 +252,12 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 let shutdown = shutdown_signal();
                 if matches!(cli.command, Command::Run) {
+                    let status = start_status(status, &pipeline, &shutdown).await?;
                     tracing::info!("pactwatch daemon started");
                     pipeline.run(shutdown).await?;
+                    if let Some(status) = status {
+                        status.await??;
+                    }
                     tracing::info!("pactwatch daemon stopped");
                 } else {
                     let report = pipeline.pass(Scope::All, &shutdown).await?;
@@ -344,6 +361,22 @@ fn load_config(path: Option<&Path>) -> Result<Config> {
     }
 }
 
+/// Binds the status endpoint (when configured: address and database) before
+/// the daemon starts, so a taken port is an error at startup rather than a
+/// daemon nobody can observe.
+async fn start_status(
+    config: Option<(std::net::SocketAddr, PathBuf)>,
+    pipeline: &Pipeline,
+    shutdown: &watch::Receiver<bool>,
+) -> Result<Option<tokio::task::JoinHandle<Result<(), StatusError>>>> {
+    let Some((addr, db)) = config else {
+        return Ok(None);
+    };
+    let server = StatusServer::bind(addr, pipeline.metrics(), Store::open(&db)?).await?;
+    tracing::info!(addr = %server.local_addr()?, "status endpoint: /healthz and /metrics");
+    Ok(Some(tokio::spawn(server.serve(shutdown.clone()))))
+}
+
 /// Turns true on SIGTERM (what systemd and docker send) or Ctrl-C.
 fn shutdown_signal() -> watch::Receiver<bool> {
     let (tx, rx) = watch::channel(false);
@@ -365,6 +398,25 @@ fn shutdown_signal() -> watch::Receiver<bool> {
         let _ = tx.send(true);
     });
     rx
+}
+
+/// The demo prints its own story on stdout, so the pipeline's info logs would
+/// only interleave with it: unless RUST_LOG says otherwise, only warnings show.
+/// A current-thread runtime keeps every task under that quieter subscriber.
+fn demo(out: &Path) -> Result<()> {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let quiet = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .finish();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let report =
+        tracing::subscriber::with_default(quiet, || runtime.block_on(pactwatch::demo::run(out)))?;
+    println!("{report}");
+    Ok(())
 }
 
 #[derive(Serialize)]

@@ -10,6 +10,7 @@
 //! module holds no SQL, no HTML handling and no mail formatting of its own.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -24,6 +25,7 @@ use crate::discover::{self, DiscoverError};
 use crate::extract::{self, ExtractOptions};
 use crate::fetch::{FetchError, Fetched, Fetcher, Page, Validators};
 use crate::notify::{DeliveryReport, Notifier, NotifyError, Retry};
+use crate::status::Metrics;
 use crate::store::{ArticleRow, Candidate, Fact, Novelty, SourceRow, Store, StoreError, Timestamp};
 use crate::{detect, diff, health, schedule};
 
@@ -106,6 +108,7 @@ pub struct Pipeline {
     fetcher: Fetcher,
     notifier: Notifier,
     selectors: HashMap<String, Selector>,
+    metrics: Arc<Metrics>,
 }
 
 pub fn now() -> Timestamp {
@@ -139,6 +142,7 @@ impl Pipeline {
             fetcher,
             notifier,
             selectors,
+            metrics: Arc::new(Metrics::new()),
         })
     }
 
@@ -149,6 +153,11 @@ impl Pipeline {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// What this pipeline has done, for the status endpoint.
+    pub fn metrics(&self) -> Arc<Metrics> {
+        self.metrics.clone()
     }
 
     /// One pass: check sources in `scope`, then deliver pending mail. Once
@@ -242,6 +251,7 @@ impl Pipeline {
             .deliver_pending(&self.store, now(), retry)
             .await?;
         report.duration = started.elapsed();
+        self.metrics.pass_finished(&report);
         tracing::info!(
             sources = report.sources_checked,
             failed = report.sources_failed,
@@ -298,6 +308,7 @@ impl Pipeline {
     /// The daemon: passes over due sources until `shutdown` turns true.
     pub async fn run(&self, mut shutdown: watch::Receiver<bool>) -> Result<(), PipelineError> {
         loop {
+            self.metrics.heartbeat();
             self.pass(Scope::Due, &shutdown).await?;
             if *shutdown.borrow() {
                 return Ok(());
@@ -361,7 +372,8 @@ impl Pipeline {
                 .await?;
             return Ok(tally);
         }
-        let Fetched::Page(index) = self.fetcher.fetch(&url, &Validators::default()).await? else {
+        let index = self.fetcher.fetch(&url, &Validators::default()).await;
+        let Fetched::Page(index) = self.metrics.fetch_finished(index)? else {
             return Ok(tally);
         };
         tally.pages_fetched += 1;
@@ -454,7 +466,9 @@ impl Pipeline {
                 last_modified: a.last_modified.clone(),
             })
             .unwrap_or_default();
-        let fetched = self.fetcher.fetch(url, &validators).await;
+        let fetched = self
+            .metrics
+            .fetch_finished(self.fetcher.fetch(url, &validators).await);
         let at = now();
         let (article, fetched) = match known {
             Some(article) => (article, fetched),

@@ -73,6 +73,7 @@ fn example_config_documents_every_key() {
         "kinds",
         "countries",
         "sources",
+        "listen",
     ] {
         assert!(
             text.lines()

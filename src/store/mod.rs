@@ -570,6 +570,13 @@ impl Store {
         )?)
     }
 
+    /// A trivial read that proves the database file answers (for `/healthz`).
+    pub fn ping(&self) -> Result<()> {
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM sources", [], |_| Ok(()))?)
+    }
+
     pub fn count_versions(&self) -> Result<i64> {
         Ok(self
             .conn()
