@@ -11,21 +11,19 @@ use std::ops::Range;
 use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
-    FROM_ORIGIN_HEADS, INSTITUTION_NOUNS, LIST_OPENERS, MIGRANT_NOUNS, NEGATED_OBJECTS,
-    NEGATING_VERBS, NOT_SURNAMES, ORIGIN_MARKERS, OTHER_TOPICS, PERSON_NOUNS, is_deportation_word,
-    is_negator, is_relation_word, is_third_country_phrase,
+    FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS, LIST_OPENERS,
+    MIGRANT_NOUNS, NEGATED_OBJECTS, NEGATING_VERBS, NOT_SURNAMES, ORIGIN_MARKERS, OTHER_TOPICS,
+    PERSON_NOUNS, SHARED_SUBJECT_OPENERS, is_deportation_word, is_negator, is_relation_word,
+    is_third_country_phrase,
 };
 use super::words::{Word, first_at};
-
-/// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".
-const GIVEN_NAME_COUNTRIES: &[&str] = &["Jordan", "Chad", "Israel", "India", "Georgia", "Kenya"];
 
 /// Words that make "Georgia" the Caucasus country rather than the US state.
 const CAUCASUS_MARKERS: &[&str] = &["tbilisi", "caucasus", "soviet", "georgian"];
 
-/// How many earlier sentences may lend deportation context to a sentence
+/// How many earlier paragraphs may lend deportation context to a sentence
 /// that only has a relation cue ("entering into discussions with ...").
-const CONTEXT_LOOKBACK: usize = 2;
+const CONTEXT_LOOKBACK: usize = 4;
 
 struct Sentence {
     range: Range<usize>,
@@ -42,6 +40,10 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
     }
     let sentences = describe_sentences(text, sentence_ranges, words);
     let mut findings: Vec<CountryFinding> = Vec::new();
+    // A country refused or named as the other party in a sentence stays so
+    // for the rest of that sentence ("Nigeria ... to accept prisoners into
+    // Nigeria").
+    let mut excluded: Vec<(&str, usize)> = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if findings.iter().any(|f| f.code == mention.code) {
             continue;
@@ -52,7 +54,11 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
         else {
             continue;
         };
-        if !in_deportation_context(&sentences, s, words, mention) {
+        if excluded.contains(&(mention.code, s)) {
+            continue;
+        }
+        let group = list_group(text, &mentions, index);
+        if !in_deportation_context(&sentences, s, words, &mentions[group.start]) {
             continue;
         }
         let sentence = &sentences[s];
@@ -65,10 +71,13 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
             .iter()
             .filter(|w| w.range.start >= clause.start && w.range.end <= clause.end)
             .collect();
-        let group = list_group(text, &mentions, index);
+        if is_negated(&clause_words, mention) || is_counterparty(&clause_words, &mentions, &group) {
+            excluded.push((mention.code, s));
+            continue;
+        }
         if is_origin(text, &clause_words, &mentions, &group)
-            || is_negated(&clause_words, mention)
             || is_other_topic(&clause_words, mention)
+            || is_us_facility_site(&clause_words, mention)
         {
             continue;
         }
@@ -90,7 +99,8 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
     ranges
         .iter()
         .map(|range| {
-            line += text[scanned..range.start].matches('\n').count();
+            // Blank lines carry no sentences: any line break starts the next paragraph.
+            line += usize::from(text[scanned..range.start].contains('\n'));
             scanned = range.start;
             let span = first_at(words, range.start)..first_at(words, range.end);
             let sentence_words = &words[span.clone()];
@@ -118,25 +128,28 @@ fn in_deportation_context(
     sentences: &[Sentence],
     s: usize,
     words: &[Word],
-    mention: &Mention,
+    list_head: &Mention,
 ) -> bool {
     let sentence = &sentences[s];
     if sentence.deportation {
-        let before = first_at(words, mention.range.start);
+        // "deported to Mexico, Guatemala and Honduras", "deporting migrants
+        // to countries including South Sudan".
+        let before = first_at(words, list_head.range.start);
         let directed = before > sentence.words.start
-            && words[before - 1].is_any(&["to", "in", "into", "with"]);
+            && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
+                || (before > sentence.words.start + 1
+                    && words[before - 2].lower == "such"
+                    && words[before - 1].lower == "as"));
         return sentence.relation || directed;
     }
     if !sentence.relation {
         return false;
     }
-    let same_paragraph = sentences
+    let first_line = sentence.line.saturating_sub(CONTEXT_LOOKBACK);
+    sentences
         .iter()
-        .any(|o| o.line == sentence.line && o.deportation);
-    let recent = sentences[s.saturating_sub(CONTEXT_LOOKBACK)..s]
-        .iter()
-        .any(|o| o.deportation);
-    same_paragraph || recent
+        .filter(|o| (first_line..=sentence.line).contains(&o.line))
+        .any(|o| o.deportation)
 }
 
 /// Georgia the US state, and people named Jordan or Chad.
@@ -201,12 +214,26 @@ fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) ->
         for (i, _) in body.match_indices(b) {
             if i + b.len() <= at {
                 start = start.max(i + b.len());
-            } else if i >= at + (mention.end - mention.start) {
+            } else if i >= at + (mention.end - mention.start)
+                && !continues_subject(&body[i + b.len()..])
+            {
                 end = end.min(i);
             }
         }
     }
     sentence.start + start..sentence.start + end
+}
+
+/// "... but would not take deportees": a clause opening on a verb shares the
+/// subject before it, so its negation still applies to that subject.
+fn continues_subject(rest: &str) -> bool {
+    let first: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    SHARED_SUBJECT_OPENERS.contains(&first.as_str())
 }
 
 /// Indices of the mentions coordinated with mention `index` ("Vietnam,
@@ -251,12 +278,29 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     }) {
         return true;
     }
+    // "Venezuela had agreed to accept its own citizens": a country taking
+    // back its nationals is their origin, not a third country.
+    if clause
+        .windows(2)
+        .any(|w| w[0].lower == "its" && w[1].is_any(&["own", "citizens", "nationals"]))
+    {
+        return true;
+    }
     let before: Vec<&&Word> = clause
         .iter()
         .filter(|w| w.range.end <= first.range.start)
         .collect();
     let mut i = before.len();
-    while i > 0 && before[i - 1].is_any(LIST_OPENERS) {
+    // Regions share origin lists with countries: "from Central Asia and India".
+    let mut regions = 0;
+    while i > 0 {
+        let w = before[i - 1];
+        let region_word =
+            regions < 3 && (w.capitalised || w.is_any(&["and", "or"])) && !w.is_any(LIST_OPENERS);
+        if !(w.is_any(LIST_OPENERS) || region_word) {
+            break;
+        }
+        regions += usize::from(region_word);
         i -= 1;
     }
     if i == 0 {
@@ -285,12 +329,14 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
 /// "Nigeria rejected the request", "Ghana would not accept deportees",
 /// "no deal with Togo": the relation is denied for this country.
 fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
+    const VERB_REACH: usize = 10;
+    const NEGATOR_REACH: usize = 4;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let after = &clause[at.min(clause.len())..];
     for (i, word) in after.iter().enumerate() {
         let rest = &after[i + 1..];
         if word.is_any(NEGATING_VERBS) {
-            let window = &rest[..rest.len().min(6)];
+            let window = &rest[..rest.len().min(VERB_REACH)];
             if window.is_empty()
                 || window
                     .iter()
@@ -299,20 +345,65 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
                 return true;
             }
         }
-        if is_negator(word) && rest.iter().take(4).any(|w| is_relation_word(w)) {
+        if is_negator(word)
+            && rest
+                .iter()
+                .take(NEGATOR_REACH)
+                .any(|w| is_relation_word(w) || w.is_any(NEGATED_OBJECTS))
+        {
             return true;
         }
     }
+    // "no deal with Togo"; "difficult for a country like Nigeria to accept".
     let before = &clause[..at.min(clause.len())];
     let near = &before[before.len().saturating_sub(6)..];
-    near.iter()
-        .enumerate()
-        .any(|(i, w)| is_negator(w) && near[i + 1..].iter().any(|w| is_relation_word(w)))
+    let relation_follows = after.iter().skip(1).take(3).any(|w| is_relation_word(w));
+    near.iter().enumerate().any(|(i, w)| {
+        (is_negator(w) || w.is_any(HEDGED_REFUSALS))
+            && (relation_follows || near[i + 1..].iter().any(|w| is_relation_word(w)))
+    })
+}
+
+/// "a U.S. military base in Djibouti", "the American embassy in Kigali": a
+/// US site abroad, not a country receiving anyone.
+fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
+    const SITES: &[&str] = &[
+        "base",
+        "embassy",
+        "consulate",
+        "facility",
+        "camp",
+        "station",
+    ];
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    if at < 2 || clause[at - 1].lower != "in" {
+        return false;
+    }
+    let phrase = &clause[at.saturating_sub(5)..at - 1];
+    phrase.last().is_some_and(|w| w.is_any(SITES))
+        && phrase.iter().any(|w| w.is_any(&["u.s", "us", "american"]))
+}
+
+/// "Rwanda agreed to a deal with Britain": the country after "with" is the
+/// other party of another country's deal, not a destination.
+fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
+    let first = &mentions[group.start];
+    let at = clause.partition_point(|w| w.range.start < first.range.start);
+    let preceded_by_with = at >= 1
+        && (clause[at - 1].lower == "with"
+            || (at >= 2 && clause[at - 1].lower == "the" && clause[at - 2].lower == "with"));
+    let Some(clause_start) = clause.first().map(|w| w.range.start) else {
+        return false;
+    };
+    preceded_by_with
+        && mentions[..group.start]
+            .iter()
+            .any(|m| m.range.start >= clause_start && m.code != first.code)
 }
 
 /// A trade deal, a war, sanctions: the mention sits next to another topic.
 fn is_other_topic(clause: &[&Word], mention: &Mention) -> bool {
-    const REACH: usize = 4;
+    const REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let from = at.saturating_sub(REACH);
     let to = (at + REACH + 1).min(clause.len());

@@ -46,7 +46,7 @@ pub const RELATION_PREFIXES: &[&str] = &[
     "agreement",
     "arrangement",
     "negotiat",
-    "discuss",
+    "discussion",
     "partner",
     "transfer",
     "relocat",
@@ -58,8 +58,6 @@ pub const RELATION_PREFIXES: &[&str] = &[
     "destination",
     "landed",
     "arriv",
-    "expel",
-    "deport",
     "accord",
     "hous",
     "host",
@@ -265,6 +263,9 @@ pub const FROM_ORIGIN_HEADS: &[&str] = &[
     "returned",
     "flights",
     "flight",
+    "them",
+    "whom",
+    "who",
 ];
 
 /// Words a list of origin countries may open with: "from countries such as".
@@ -314,6 +315,47 @@ pub const NEGATING_VERBS: &[&str] = &[
 pub fn is_negator(word: &Word) -> bool {
     word.is_any(&["not", "no", "never", "nor", "neither", "without"]) || word.lower.ends_with("n't")
 }
+
+/// Words that hedge a relation into a refusal when they precede it:
+/// "it will be difficult for a country like Nigeria to accept".
+pub const HEDGED_REFUSALS: &[&str] = &[
+    "difficult",
+    "impossible",
+    "unwilling",
+    "reluctant",
+    "unable",
+];
+
+/// Auxiliaries and adverbs between a speaker and the speech verb: "Rubio
+/// has said", "Noem also told".
+pub const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "once",
+    "recently",
+    "would",
+    "will",
+    "long",
+    "earlier",
+    "separately",
+    "has",
+    "often",
+    "publicly",
+];
+
+/// Words that open a verb phrase sharing the subject of the clause before a
+/// "but": "Nigeria was under pressure but would not take deportees".
+pub const SHARED_SUBJECT_OPENERS: &[&str] = &[
+    "would", "will", "could", "can", "has", "had", "have", "did", "does", "is", "was", "said",
+    "refused", "rejected", "declined", "denied", "not", "never", "insisted", "added",
+];
 
 /// Things a negating verb rejects.
 pub const NEGATED_OBJECTS: &[&str] = &[
@@ -390,3 +432,7 @@ pub const NOT_SURNAMES: &[&str] = &[
     "or",
     "the",
 ];
+
+/// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".
+pub const GIVEN_NAME_COUNTRIES: &[&str] =
+    &["Jordan", "Chad", "Israel", "India", "Georgia", "Kenya"];

@@ -48,10 +48,9 @@ pub struct Findings {
 pub fn detect(text: &str) -> Findings {
     let sentences = segment::sentences(text);
     let words = words::words(text);
-    Findings {
-        countries: countries::find(text, &sentences, &words),
-        quotes: quotes::find(text, &sentences, &words),
-    }
+    let countries = countries::find(text, &sentences, &words);
+    let quotes = quotes::find(text, &sentences, &words, &countries);
+    Findings { countries, quotes }
 }
 
 /// The identity of a quote for novelty: the same words with different
