@@ -12,8 +12,8 @@ use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
     FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS, LIST_OPENERS,
-    MIGRANT_NOUNS, NEGATED_OBJECTS, NEGATING_VERBS, NOT_SURNAMES, ORIGIN_MARKERS, OTHER_TOPICS,
-    PERSON_NOUNS, SHARED_SUBJECT_OPENERS, is_deportation_word, is_negator, is_relation_word,
+    MIGRANT_NOUNS, NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS, NOT_SURNAMES,
+    ORIGIN_MARKERS, OTHER_TOPICS, PERSON_NOUNS, is_deportation_word, is_negator, is_relation_word,
     is_third_country_phrase,
 };
 use super::words::{Word, first_at};
@@ -67,15 +67,19 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
             continue;
         }
         let clause = clause_around(text, &sentence.range, &mention.range);
-        let clause_words: Vec<&Word> = sentence_words
-            .iter()
-            .filter(|w| w.range.start >= clause.start && w.range.end <= clause.end)
-            .collect();
+        let clause_words: Vec<&Word> = sentence_words.iter().filter(|w| clause.holds(w)).collect();
         if is_negated(&clause_words, mention) || is_counterparty(&clause_words, &mentions, &group) {
             excluded.push((mention.code, s));
             continue;
         }
-        if is_origin(text, &clause_words, &mentions, &group)
+        // Origin reads the list from its head: "who are from Sierra Leone,
+        // Guinea and Cameroon".
+        let head_clause = clause_around(text, &sentence.range, &mentions[group.start].range);
+        let head_words: Vec<&Word> = sentence_words
+            .iter()
+            .filter(|w| head_clause.holds(w))
+            .collect();
+        if is_origin(text, &head_words, &mentions, &group)
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
         {
@@ -193,7 +197,7 @@ fn is_other_meaning(
 /// The clause holding the mention: sentences join clauses with semicolons,
 /// dashes and contrastive conjunctions, and a role or negation in one clause
 /// says nothing about a country in another.
-fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) -> Range<usize> {
+fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) -> Clause {
     const BREAKS: &[&str] = &[
         ";",
         " — ",
@@ -204,36 +208,75 @@ fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) ->
         " whereas ",
         " although ",
         " though ",
-        ", which ",
     ];
+    const RELATIVES: &[&str] = &[", which ", ", who ", ", whose ", ", where "];
     let body = &text[sentence.clone()];
     let at = mention.start - sentence.start;
+    let until = at + (mention.end - mention.start);
     let mut start = 0;
     let mut end = body.len();
+    let mut hole = None;
     for b in BREAKS {
         for (i, _) in body.match_indices(b) {
             if i + b.len() <= at {
                 start = start.max(i + b.len());
-            } else if i >= at + (mention.end - mention.start)
-                && !continues_subject(&body[i + b.len()..])
-            {
+            } else if i >= until && !continues_subject(&body[i + b.len()..]) {
                 end = end.min(i);
             }
         }
     }
-    sentence.start + start..sentence.start + end
+    // A relative clause set off by commas ("Gabon, which borders Equatorial
+    // Guinea, said ...") is its own clause; around it the main clause runs on.
+    for r in RELATIVES {
+        for (i, _) in body.match_indices(r) {
+            let inner = i + r.len();
+            let close = body[inner..].find(", ").map(|c| inner + c);
+            let relative_end = close.unwrap_or(body.len());
+            if (inner..relative_end).contains(&at) {
+                start = start.max(inner);
+                end = end.min(relative_end);
+            } else if i >= until && close.is_none() {
+                end = end.min(i);
+            } else if i >= start && relative_end <= end {
+                hole = Some(sentence.start + i..sentence.start + relative_end);
+            }
+        }
+    }
+    Clause {
+        range: sentence.start + start..sentence.start + end,
+        hole,
+    }
 }
 
-/// "... but would not take deportees": a clause opening on a verb shares the
-/// subject before it, so its negation still applies to that subject.
+/// The words of a sentence that can bear on one mention: a byte range,
+/// less a relative clause inside it that speaks of something else.
+struct Clause {
+    range: Range<usize>,
+    hole: Option<Range<usize>>,
+}
+
+impl Clause {
+    fn holds(&self, word: &Word) -> bool {
+        word.range.start >= self.range.start
+            && word.range.end <= self.range.end
+            && !self
+                .hole
+                .as_ref()
+                .is_some_and(|h| h.contains(&word.range.start))
+    }
+}
+
+/// "... but would not take deportees", "... but made no commitment": a
+/// clause that opens on a verb rather than a new subject shares the subject
+/// before it, so its negation still applies to that subject.
 fn continues_subject(rest: &str) -> bool {
     let first: String = rest
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
         .collect();
-    SHARED_SUBJECT_OPENERS.contains(&first.as_str())
+    first.chars().next().is_some_and(char::is_lowercase)
+        && !NEW_SUBJECT_WORDS.contains(&first.as_str())
 }
 
 /// Indices of the mentions coordinated with mention `index` ("Vietnam,
@@ -312,6 +355,10 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     if text[marker.range.end..first.range.start].contains([',', ';', ':']) {
         return false;
     }
+    // "sent home to Mexico", "flown back to Cuba": a return to the origin.
+    if marker.lower == "to" && i >= 2 && before[i - 2].is_any(&["home", "back"]) {
+        return true;
+    }
     match marker.base() {
         "of" => i >= 2 && before[i - 2].is_any(ORIGIN_MARKERS),
         "in" => i >= 2 && before[i - 2].is_any(&["born", "raised"]),
@@ -385,20 +432,27 @@ fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
 }
 
 /// "Rwanda agreed to a deal with Britain": the country after "with" is the
-/// other party of another country's deal, not a destination.
+/// other party of a deal whose subject is another country.
 fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
     let first = &mentions[group.start];
     let at = clause.partition_point(|w| w.range.start < first.range.start);
     let preceded_by_with = at >= 1
         && (clause[at - 1].lower == "with"
             || (at >= 2 && clause[at - 1].lower == "the" && clause[at - 2].lower == "with"));
-    let Some(clause_start) = clause.first().map(|w| w.range.start) else {
+    if !preceded_by_with {
         return false;
-    };
-    preceded_by_with
-        && mentions[..group.start]
-            .iter()
-            .any(|m| m.range.start >= clause_start && m.code != first.code)
+    }
+    mentions[..group.start].iter().any(|m| {
+        if m.code == first.code {
+            return false;
+        }
+        let Some(index) = clause.iter().position(|w| w.range.start == m.range.start) else {
+            return false;
+        };
+        let is_subject = index == 0
+            || !clause[index - 1].is_any(&["with", "to", "in", "from", "of", "and", "or", "into"]);
+        is_subject && clause[index + 1..at].iter().any(|w| is_relation_word(w))
+    })
 }
 
 /// A trade deal, a war, sanctions: the mention sits next to another topic.

@@ -9,7 +9,8 @@ use super::words::Word;
 pub fn is_deportation_word(word: &Word) -> bool {
     word.lower.contains("deport")
         || word.starts_with_any(&["expel", "expuls", "third-country", "third-party"])
-        || word.is_any(&["removals", "repatriation", "repatriations"])
+        || word.starts_with_any(&["repatriat"])
+        || word.is_any(&["removals"])
 }
 
 /// "third country/countries/nations", "safe third country".
@@ -58,7 +59,6 @@ pub const RELATION_PREFIXES: &[&str] = &[
     "destination",
     "landed",
     "arriv",
-    "accord",
     "hous",
     "host",
     "incarcerat",
@@ -70,7 +70,7 @@ pub const RELATION_WORDS: &[&str] = &[
     "take", "takes", "taking", "took", "taken", "deal", "deals", "pact", "pacts", "talks", "talk",
     "sent", "send", "sends", "sending", "flown", "flew", "fly", "flight", "flights", "held",
     "hold", "holding", "signed", "sign", "signs", "struck", "reached", "offered", "offer",
-    "removed", "returned", "prison", "prisons", "facility",
+    "removed", "returned", "prison", "prisons", "facility", "accord", "accords",
 ];
 
 pub fn is_relation_word(word: &Word) -> bool {
@@ -350,15 +350,58 @@ pub const AUXILIARIES: &[&str] = &[
     "publicly",
 ];
 
-/// Words that open a verb phrase sharing the subject of the clause before a
-/// "but": "Nigeria was under pressure but would not take deportees".
-pub const SHARED_SUBJECT_OPENERS: &[&str] = &[
-    "would", "will", "could", "can", "has", "had", "have", "did", "does", "is", "was", "said",
-    "refused", "rejected", "declined", "denied", "not", "never", "insisted", "added",
+/// Words that open a clause with a new subject; any other lowercase word
+/// after "but" opens a verb phrase sharing the subject before it.
+pub const NEW_SUBJECT_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "officials",
+    "some",
+    "many",
+    "most",
+    "none",
+    "others",
+    "critics",
+    "both",
+    "each",
+    "all",
+    "one",
+    "two",
+    "no",
+    "not",
+    "also",
+    "only",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "as",
+    "if",
 ];
 
 /// Things a negating verb rejects.
 pub const NEGATED_OBJECTS: &[&str] = &[
+    "commitment",
+    "commitments",
     "request",
     "requests",
     "proposal",
@@ -404,6 +447,7 @@ pub const OTHER_TOPICS: &[&str] = &[
     "drug",
     "cartel",
     "cartels",
+    "energy",
 ];
 
 /// Capitalised words that follow a given name-like country but are not a
@@ -436,3 +480,7 @@ pub const NOT_SURNAMES: &[&str] = &[
 /// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".
 pub const GIVEN_NAME_COUNTRIES: &[&str] =
     &["Jordan", "Chad", "Israel", "India", "Georgia", "Kenya"];
+
+/// Words of the migration debate: with a deportation story framing them, a
+/// paragraph using them is still on the topic.
+pub const MIGRATION_WORDS: &[&str] = &["immigration", "migration", "asylum", "border", "illegal"];

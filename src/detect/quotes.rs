@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use super::gazetteer;
 use super::lexicon::{
-    AUXILIARIES, GIVEN_NAME_COUNTRIES, MIGRANT_NOUNS, OTHER_TOPICS, is_deportation_word,
-    is_relation_word, is_third_country_phrase,
+    AUXILIARIES, GIVEN_NAME_COUNTRIES, MIGRANT_NOUNS, MIGRATION_WORDS, OTHER_TOPICS,
+    is_deportation_word, is_relation_word, is_third_country_phrase,
 };
 use super::words::{Word, first_at, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
@@ -465,7 +465,10 @@ fn topic_of(
             .any(|m| destinations.iter().any(|d| d.code == m.code));
     Topic {
         deportation: deportation || (migrants && relation),
-        related: migrants || relation || names_destination,
+        related: migrants
+            || relation
+            || names_destination
+            || span.iter().any(|w| w.is_any(MIGRATION_WORDS)),
         other: span.iter().any(|w| w.is_any(OTHER_TOPICS)),
     }
 }
@@ -654,10 +657,22 @@ fn speaker_before(
     // An appositive between subject and verb: "Andrew Selee, president of
     // the Migration Policy Institute, told CBS".
     let before_verb = text[..verb_start].trim_end();
+    // When the appositive is itself the name ("A spokesman for Gabon's
+    // government, Laurence Ndong, told reporters"), it is the speaker.
     let subject_words: &[Word] = if before_verb.ends_with(',') && !subject.is_empty() {
         let comma = before_verb.len() - 1;
         let opening = text[..comma].rfind(',')?;
-        &subject[..first_at(subject, opening)]
+        let split = first_at(subject, opening);
+        let appositive = &subject[split..];
+        let is_name = appositive.len() >= 2
+            && appositive
+                .iter()
+                .all(|w| w.capitalised || w.is_any(NAME_CONNECTORS));
+        if is_name {
+            appositive
+        } else {
+            &subject[..split]
+        }
     } else {
         subject
     };
@@ -716,8 +731,7 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         let usable = (previous.capitalised && !previous.is_any(NOT_NAME_WORDS))
             || (!previous.capitalised
                 && previous.is_any(NAME_CONNECTORS)
-                && start >= 2
-                && words[start - 2].capitalised);
+                && connects_to_name(&words[..start - 1]));
         if !usable || !joined_in_name(text, previous, &words[start]) {
             break;
         }
@@ -727,6 +741,16 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         return None;
     }
     strip_titles(text, &words[start..=last])
+}
+
+/// Whether a run of lowercase connectors ending at `before`'s end follows a
+/// capitalised word: "Juan Ramón de la Fuente".
+fn connects_to_name(before: &[Word]) -> bool {
+    before
+        .iter()
+        .rev()
+        .find(|w| !(w.is_any(NAME_CONNECTORS) && !w.capitalised))
+        .is_some_and(|w| w.capitalised && !w.is_any(NOT_NAME_WORDS))
 }
 
 /// Whether two neighbouring words belong to one name: only spaces between
@@ -765,14 +789,19 @@ fn strip_titles(text: &str, phrase: &[Word]) -> Option<(String, Range<usize>)> {
                 && w.range.end <= m.range.end + span.start + 2
         })
     };
+    // Places lead both names and organisations: "El Salvador's President
+    // Nayib Bukele", "the Tripoli-based Government of National Unity".
+    let is_place = |w: &Word| {
+        (in_country(w) && !GIVEN_NAME_COUNTRIES.contains(&&text[w.range.clone()]))
+            || w.lower == "el"
+            || w.lower.ends_with("-based")
+    };
     let mut start = 0;
-    while !is_organisation
-        && start + 1 < phrase.len()
-        && (phrase[start].is_any(TITLE_WORDS)
-            || is_acronym(&text[phrase[start].range.clone()])
-            || (in_country(&phrase[start])
-                && !GIVEN_NAME_COUNTRIES.contains(&&text[phrase[start].range.clone()]))
-            || phrase[start].lower == "el")
+    while start + 1 < phrase.len()
+        && (is_place(&phrase[start])
+            || (!is_organisation
+                && (phrase[start].is_any(TITLE_WORDS)
+                    || is_acronym(&text[phrase[start].range.clone()]))))
     {
         start += 1;
     }
@@ -890,19 +919,22 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
         let matches = tokens
             .iter()
             .zip(&words[i..])
-            .all(|(t, w)| t.base() == w.base() && w.capitalised);
+            .all(|(t, w)| t.base() == w.base() && (w.capitalised || w.is_any(NAME_CONNECTORS)));
         if !matches {
             continue;
         }
         let mut j = i;
+        let mut given_names = 0;
         while j > 0
-            && i - j < MAX_GIVEN_NAMES
-            && words[j - 1].capitalised
+            && given_names < MAX_GIVEN_NAMES
+            && (words[j - 1].capitalised
+                || (words[j - 1].is_any(NAME_CONNECTORS) && connects_to_name(&words[..j - 1])))
             && !words[j - 1].is_any(TITLE_WORDS)
             && !words[j - 1].is_any(NOT_NAME_WORDS)
             && is_name_not_country(text, &words[j - 1])
             && joined_in_name(text, &words[j - 1], &words[j])
         {
+            given_names += usize::from(words[j - 1].capitalised);
             j -= 1;
         }
         if j < i {
