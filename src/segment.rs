@@ -7,13 +7,28 @@
 
 use std::ops::Range;
 
-/// Abbreviations that end with a period but rarely end a sentence.
+/// Abbreviations that end with a period but rarely end a sentence, in any
+/// case ("gen.", "Gen.", "approx.").
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "amb", "sec",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ", "approx", "est", "fig", "al",
-    "mt", "ft", "ave", "blvd", "rd",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "col", "lt",
+    "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp",
+    "amb", "sec", "atty", "msgr", "fr", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ",
+    "approx", "est", "fig", "al", "mt", "ft", "ave", "blvd", "rd",
+];
+
+/// Capitalised abbreviations: months and AP-style US state names ("Jan. 5",
+/// "Folkston, Ga."). Matched case-sensitively because several are also
+/// lowercase words ("mar", "ill", "mass").
+const CAPITALISED_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ala",
+    "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Vt", "Va", "Wash", "Wis", "Wyo",
+];
+
+/// Abbreviations that only abbreviate before a number: "No. 2", "Nos. 3".
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "No", "Nos", "no", "nos", "Art", "art", "p", "pp", "Vol", "vol",
 ];
 
 /// Splits `text` into sentence byte ranges, never crossing a line break (one
@@ -42,7 +57,10 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
             while j < bytes.len() {
                 let rest = &line[j..];
                 let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»'
+                ) {
                     j += c.len_utf8();
                 } else {
                     break;
@@ -90,7 +108,12 @@ fn is_boundary(line: &str, dot: usize, run_end: usize) -> bool {
         // function word opens the next sentence.
         return next.is_uppercase() && starts_sentence_word(&line[run_end..]);
     }
-    if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+    if ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        || CAPITALISED_ABBREVIATIONS.contains(&word)
+    {
+        return false;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&word) && next.is_ascii_digit() {
         return false;
     }
     if word.chars().all(|c| c.is_ascii_digit()) && next.is_ascii_digit() {
@@ -114,9 +137,77 @@ fn last_word(before: &str) -> &str {
 /// new sentence rather than continue a name.
 fn starts_sentence_word(rest: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And",
-        "This", "That", "These", "Those", "His", "Her", "Their", "Its", "There", "Some", "Many",
-        "Officials", "According", "After", "Before", "When", "While", "If", "As", "Since",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "There",
+        "Some",
+        "Many",
+        "Most",
+        "More",
+        "Officials",
+        "According",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "As",
+        "Since",
+        "Under",
+        "During",
+        "For",
+        "With",
+        "Still",
+        "Yet",
+        "So",
+        "Meanwhile",
+        "However",
+        "Now",
+        "Last",
+        "Earlier",
+        "Later",
+        "One",
+        "Two",
+        "Both",
+        "Each",
+        "No",
+        "Not",
+        "What",
+        "Why",
+        "How",
+        "Who",
+        "Where",
+        "Such",
+        "From",
+        "To",
+        "By",
+        "Despite",
+        "Although",
+        "Because",
+        "Asked",
+        "Critics",
+        "Advocates",
     ];
     let word: String = rest
         .trim_start()
@@ -162,13 +253,17 @@ mod tests {
         let text = "They were flown out of the U.S. The flight landed in Kigali.";
         assert_eq!(
             split(text),
-            vec!["They were flown out of the U.S.", "The flight landed in Kigali."]
+            vec![
+                "They were flown out of the U.S.",
+                "The flight landed in Kigali."
+            ]
         );
     }
 
     #[test]
     fn quotes_close_sentences_and_attribution_continues() {
-        let text = "\"We will not accept them,\" he said. \"Why?\" she asked. \"No.\" Then silence.";
+        let text =
+            "\"We will not accept them,\" he said. \"Why?\" she asked. \"No.\" Then silence.";
         assert_eq!(
             split(text),
             vec![
@@ -181,11 +276,44 @@ mod tests {
     }
 
     #[test]
+    fn numbers_states_and_months_keep_their_periods() {
+        let text = "He ranked No. 2 on the list. FOLKSTON, Ga. (AP) — Men held since Sept. 3 said no. Then they left at 5 p.m. Officials confirmed it.";
+        assert_eq!(
+            split(text),
+            vec![
+                "He ranked No. 2 on the list.",
+                "FOLKSTON, Ga. (AP) — Men held since Sept. 3 said no.",
+                "Then they left at 5 p.m.",
+                "Officials confirmed it."
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_and_guillemets_close_sentences() {
+        let text = "“We agreed.” Officials said so. «C’est fait.» Then Rep. Jim Jordan spoke. Was it legal?” she asked.";
+        assert_eq!(
+            split(text),
+            vec![
+                "“We agreed.”",
+                "Officials said so.",
+                "«C’est fait.»",
+                "Then Rep. Jim Jordan spoke.",
+                "Was it legal?” she asked."
+            ]
+        );
+    }
+
+    #[test]
     fn never_crosses_paragraph_lines() {
         let text = "First paragraph without a stop\nSecond one. Two sentences.";
         assert_eq!(
             split(text),
-            vec!["First paragraph without a stop", "Second one.", "Two sentences."]
+            vec![
+                "First paragraph without a stop",
+                "Second one.",
+                "Two sentences."
+            ]
         );
     }
 }

@@ -23,6 +23,9 @@ const SCARE_QUOTE_MAX_WORDS: usize = 3;
 /// How far after a closing mark an attribution may start ("," Rubio said).
 const TAIL_REACH: usize = 10;
 
+/// A sentence this short after a quote can be its attribution alone.
+const ATTRIBUTION_SENTENCE_MAX_WORDS: usize = 8;
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -597,7 +600,20 @@ fn attribute(
     }
     let start_sentence = sentences.iter().find(|s| s.contains(&quote.span.start))?;
     let head = &words[first_at(words, start_sentence.start)..first_at(words, quote.span.start)];
-    speaker_before(text, head, people)
+    speaker_before(text, head, people).or_else(|| {
+        // A quote closed by its own period, then a short attribution
+        // sentence: "We will take them." Dlamini said.
+        let next = sentences.iter().find(|s| s.start >= quote.span.end)?;
+        let same_line = !text[quote.span.end..next.start].contains('\n');
+        let next_words = &words[first_at(words, next.start)..first_at(words, next.end)];
+        let short = next_words.len() <= ATTRIBUTION_SENTENCE_MAX_WORDS;
+        let no_quote = !text[next.clone()].contains(is_opening_mark);
+        if same_line && short && no_quote {
+            speaker_after(text, next_words, people)
+        } else {
+            None
+        }
+    })
 }
 
 fn speaker_after(
@@ -749,7 +765,7 @@ fn connects_to_name(before: &[Word]) -> bool {
     before
         .iter()
         .rev()
-        .find(|w| !(w.is_any(NAME_CONNECTORS) && !w.capitalised))
+        .find(|w| !w.is_any(NAME_CONNECTORS) || w.capitalised)
         .is_some_and(|w| w.capitalised && !w.is_any(NOT_NAME_WORDS))
 }
 
