@@ -12,9 +12,8 @@ use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
     FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS, LIST_OPENERS,
-    MIGRANT_NOUNS, NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS, NOT_SURNAMES,
-    ORIGIN_MARKERS, OTHER_TOPICS, PERSON_NOUNS, is_deportation_word, is_negator, is_relation_word,
-    is_third_country_phrase,
+    NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS, NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS,
+    is_negator, is_relation_word,
 };
 use super::words::{Word, first_at};
 
@@ -33,8 +32,12 @@ struct Sentence {
     relation: bool,
 }
 
-pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec<CountryFinding> {
-    let mentions = gazetteer::mentions(text);
+pub fn find(
+    text: &str,
+    sentence_ranges: &[Range<usize>],
+    words: &[Word],
+    mentions: &[Mention],
+) -> Vec<CountryFinding> {
     if mentions.is_empty() {
         return Vec::new();
     }
@@ -57,7 +60,7 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
         if excluded.contains(&(mention.code, s)) {
             continue;
         }
-        let group = list_group(text, &mentions, index);
+        let group = list_group(text, mentions, index);
         if !in_deportation_context(&sentences, s, words, &mentions[group.start]) {
             continue;
         }
@@ -68,18 +71,22 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
         }
         let clause = clause_around(text, &sentence.range, &mention.range);
         let clause_words: Vec<&Word> = sentence_words.iter().filter(|w| clause.holds(w)).collect();
-        if is_negated(&clause_words, mention) || is_counterparty(&clause_words, &mentions, &group) {
+        if is_negated(&clause_words, mention) || is_counterparty(&clause_words, mentions, &group) {
             excluded.push((mention.code, s));
             continue;
         }
         // Origin reads the list from its head: "who are from Sierra Leone,
         // Guinea and Cameroon".
-        let head_clause = clause_around(text, &sentence.range, &mentions[group.start].range);
-        let head_words: Vec<&Word> = sentence_words
-            .iter()
-            .filter(|w| head_clause.holds(w))
-            .collect();
-        if is_origin(text, &head_words, &mentions, &group)
+        let head_words: Vec<&Word> = if group.start == index {
+            clause_words.clone()
+        } else {
+            let head_clause = clause_around(text, &sentence.range, &mentions[group.start].range);
+            sentence_words
+                .iter()
+                .filter(|w| head_clause.holds(w))
+                .collect()
+        };
+        if is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
         {
@@ -108,12 +115,9 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
             scanned = range.start;
             let span = first_at(words, range.start)..first_at(words, range.end);
             let sentence_words = &words[span.clone()];
-            let deportation = sentence_words.iter().any(is_deportation_word)
-                || sentence_words
-                    .windows(2)
-                    .any(|w| is_third_country_phrase(&w[0], &w[1]));
-            let migrants = sentence_words.iter().any(|w| w.is_any(MIGRANT_NOUNS));
-            let relation = sentence_words.iter().any(is_relation_word);
+            let deportation = sentence_words.iter().any(|w| w.cues.deportation);
+            let migrants = sentence_words.iter().any(|w| w.cues.migrant);
+            let relation = sentence_words.iter().any(|w| w.cues.relation);
             Sentence {
                 range: range.clone(),
                 words: span,
@@ -461,5 +465,5 @@ fn is_other_topic(clause: &[&Word], mention: &Mention) -> bool {
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let from = at.saturating_sub(REACH);
     let to = (at + REACH + 1).min(clause.len());
-    clause[from..to].iter().any(|w| w.is_any(OTHER_TOPICS))
+    clause[from..to].iter().any(|w| w.cues.other_topic)
 }

@@ -4,19 +4,48 @@
 
 use super::words::Word;
 
-/// Words that by themselves put a sentence about deportation: "deport"
-/// covers deported, deportee, deportation, self-deportation.
-pub fn is_deportation_word(word: &Word) -> bool {
-    word.lower.contains("deport")
-        || word.starts_with_any(&["expel", "expuls", "third-country", "third-party"])
-        || word.starts_with_any(&["repatriat"])
-        || word.is_any(&["removals"])
+/// The topic cues of one word, worked out once per word because every
+/// sentence, clause, paragraph and quote asks about them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cues {
+    /// Deportation by itself: "deported", "third-country", "expelled".
+    pub deportation: bool,
+    /// A person moved by deportation policy: "migrants", "deportees".
+    pub migrant: bool,
+    /// Receiving, agreeing, negotiating, sending: "accept", "deal", "flown".
+    pub relation: bool,
+    /// The migration debate: "immigration", "asylum", "border".
+    pub migration: bool,
+    /// Another story: "trade", "war", "tariffs".
+    pub other_topic: bool,
 }
 
-/// "third country/countries/nations", "safe third country".
-pub fn is_third_country_phrase(first: &Word, second: &Word) -> bool {
-    first.lower == "third"
-        && second.is_any(&["country", "countries", "nation", "nations", "nationals"])
+/// Cues of a lowercased word without its possessive "'s".
+pub fn cues_of(base: &str) -> Cues {
+    Cues {
+        deportation: base.contains("deport")
+            || [
+                "expel",
+                "expuls",
+                "third-country",
+                "third-party",
+                "repatriat",
+            ]
+            .iter()
+            .any(|p| base.starts_with(p))
+            || base == "removals",
+        migrant: MIGRANT_NOUNS.contains(&base),
+        relation: RELATION_WORDS.contains(&base)
+            || RELATION_PREFIXES.iter().any(|p| base.starts_with(p)),
+        migration: MIGRATION_WORDS.contains(&base),
+        other_topic: OTHER_TOPICS.contains(&base),
+    }
+}
+
+/// "third country/countries/nations", "safe third country": deportation
+/// talk only as a pair.
+pub fn is_third_country_phrase(first: &str, second: &str) -> bool {
+    first == "third" && ["country", "countries", "nation", "nations", "nationals"].contains(&second)
 }
 
 /// People moved by deportation policy.
@@ -74,7 +103,7 @@ pub const RELATION_WORDS: &[&str] = &[
 ];
 
 pub fn is_relation_word(word: &Word) -> bool {
-    word.is_any(RELATION_WORDS) || word.starts_with_any(RELATION_PREFIXES)
+    word.cues.relation
 }
 
 /// Nouns for people: a demonym or country modifying one gives a nationality

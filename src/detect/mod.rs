@@ -48,8 +48,9 @@ pub struct Findings {
 pub fn detect(text: &str) -> Findings {
     let sentences = segment::sentences(text);
     let words = words::words(text);
-    let countries = countries::find(text, &sentences, &words);
-    let quotes = quotes::find(text, &sentences, &words, &countries);
+    let mentions = gazetteer::mentions(text);
+    let countries = countries::find(text, &sentences, &words, &mentions);
+    let quotes = quotes::find(text, &sentences, &words, &mentions, &countries);
     Findings { countries, quotes }
 }
 

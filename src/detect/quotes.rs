@@ -7,13 +7,11 @@
 //! or speakers, so the parser is written here from English reporting syntax;
 //! it must not know any particular speaker or article.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::gazetteer;
-use super::lexicon::{
-    AUXILIARIES, GIVEN_NAME_COUNTRIES, MIGRANT_NOUNS, MIGRATION_WORDS, OTHER_TOPICS,
-    is_deportation_word, is_relation_word, is_third_country_phrase,
-};
+use super::gazetteer::{self, Mention};
+use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES};
 use super::words::{Word, first_at, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
 
@@ -340,6 +338,7 @@ pub fn find(
     text: &str,
     sentences: &[Range<usize>],
     words: &[Word],
+    mentions: &[Mention],
     destinations: &[CountryFinding],
 ) -> Vec<QuoteFinding> {
     let raw = scan_quotes(text);
@@ -347,7 +346,8 @@ pub fn find(
         return Vec::new();
     }
     let people = named_people(text, words);
-    let paragraphs = paragraphs(text, words, destinations);
+    let paragraphs = paragraphs(text, words, mentions, destinations);
+    let mut full_names: HashMap<String, String> = HashMap::new();
     let mut found: Vec<Candidate> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     for quote in &raw {
@@ -361,7 +361,12 @@ pub fn find(
         }
         let attribution = attribute(text, sentences, words, quote, &people);
         let (speaker, attributed_span) = match attribution {
-            Some((speaker, span)) => (Some(expand(text, words, &speaker)), Some(span)),
+            Some((speaker, span)) => {
+                let full = full_names
+                    .entry(speaker)
+                    .or_insert_with_key(|name| expand(text, words, name));
+                (Some(full.clone()), Some(span))
+            }
             None => (None, None),
         };
         let covered = match &attributed_span {
@@ -371,7 +376,7 @@ pub fn find(
         let evidence = sentence_union(sentences, &covered);
         let first = paragraphs.partition_point(|p| p.range.end < quote.span.start);
         let last = paragraphs.partition_point(|p| p.range.end < quote.span.end.saturating_sub(1));
-        let own_words = topic_of(text, words, &quote.span, destinations);
+        let own_words = topic_of(words, &quote.span, mentions, destinations);
         keys.push(key);
         found.push(Candidate {
             quote: QuoteFinding {
@@ -426,7 +431,12 @@ struct Paragraph {
 /// only speaks of a relation ("the talks are at an early stage").
 const TOPIC_LOOKBACK: usize = 4;
 
-fn paragraphs(text: &str, words: &[Word], destinations: &[CountryFinding]) -> Vec<Paragraph> {
+fn paragraphs(
+    text: &str,
+    words: &[Word],
+    mentions: &[Mention],
+    destinations: &[CountryFinding],
+) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut topics: Vec<Topic> = Vec::new();
     let mut start = 0;
@@ -436,7 +446,7 @@ fn paragraphs(text: &str, words: &[Word], destinations: &[CountryFinding]) -> Ve
         if line.trim().is_empty() {
             continue;
         }
-        let topic = topic_of(text, words, &range, destinations);
+        let topic = topic_of(words, &range, mentions, destinations);
         let framed = topics
             .iter()
             .rev()
@@ -450,29 +460,24 @@ fn paragraphs(text: &str, words: &[Word], destinations: &[CountryFinding]) -> Ve
 }
 
 fn topic_of(
-    text: &str,
     words: &[Word],
     range: &Range<usize>,
+    mentions: &[Mention],
     destinations: &[CountryFinding],
 ) -> Topic {
     let span = &words[first_at(words, range.start)..first_at(words, range.end)];
-    let deportation = span.iter().any(is_deportation_word)
-        || span
-            .windows(2)
-            .any(|w| is_third_country_phrase(&w[0], &w[1]));
-    let migrants = span.iter().any(|w| w.is_any(MIGRANT_NOUNS));
-    let relation = span.iter().any(is_relation_word);
-    let names_destination = !destinations.is_empty()
-        && gazetteer::mentions(&text[range.clone()])
-            .iter()
-            .any(|m| destinations.iter().any(|d| d.code == m.code));
+    let deportation = span.iter().any(|w| w.cues.deportation);
+    let migrants = span.iter().any(|w| w.cues.migrant);
+    let relation = span.iter().any(|w| w.cues.relation);
+    let inside = mentions.partition_point(|m| m.range.start < range.start)
+        ..mentions.partition_point(|m| m.range.start < range.end);
+    let names_destination = mentions[inside]
+        .iter()
+        .any(|m| destinations.iter().any(|d| d.code == m.code));
     Topic {
         deportation: deportation || (migrants && relation),
-        related: migrants
-            || relation
-            || names_destination
-            || span.iter().any(|w| w.is_any(MIGRATION_WORDS)),
-        other: span.iter().any(|w| w.is_any(OTHER_TOPICS)),
+        related: migrants || relation || names_destination || span.iter().any(|w| w.cues.migration),
+        other: span.iter().any(|w| w.cues.other_topic),
     }
 }
 
