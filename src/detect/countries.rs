@@ -57,7 +57,7 @@ pub fn find(
         else {
             continue;
         };
-        if excluded.contains(&(mention.code, s)) {
+        if excluded.contains(&(mention.code, s)) || in_dateline(text, &sentences[s], mention) {
             continue;
         }
         let group = list_group(text, mentions, index);
@@ -127,6 +127,27 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
             }
         })
         .collect()
+}
+
+/// "NAIROBI, Kenya (AP) — ...": the place a story was filed from says
+/// nothing about deportations.
+fn in_dateline(text: &str, sentence: &Sentence, mention: &Mention) -> bool {
+    const MAX_DATELINE: usize = 60;
+    let body = &text[sentence.range.clone()];
+    let Some(dash) = body.find(['—', '–']) else {
+        return false;
+    };
+    let dateline = &body[..dash];
+    let city: String = dateline
+        .chars()
+        .take_while(|c| *c != ',' && *c != '(')
+        .collect();
+    let shouting = city.chars().any(char::is_alphabetic)
+        && city
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    dash <= MAX_DATELINE && shouting && mention.range.start < sentence.range.start + dash
 }
 
 /// A sentence reports a destination when it speaks of deportation and of a
@@ -360,7 +381,13 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
         return false;
     }
     // "sent home to Mexico", "flown back to Cuba": a return to the origin.
-    if marker.lower == "to" && i >= 2 && before[i - 2].is_any(&["home", "back"]) {
+    // "repatriated to Jamaica" is a return by definition; "sent on to Togo"
+    // is a later leg from the first destination, not a US deportation.
+    if marker.lower == "to"
+        && i >= 2
+        && (before[i - 2].is_any(&["home", "back", "on", "onward", "onwards"])
+            || before[i - 2].lower.starts_with("repatriat"))
+    {
         return true;
     }
     match marker.base() {
@@ -371,7 +398,16 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
             while j > 0 && before[j - 1].is_any(&["originally", "all", "mostly", "mainly"]) {
                 j -= 1;
             }
-            j > 0 && (before[j - 1].is_any(PERSON_NOUNS) || before[j - 1].is_any(FROM_ORIGIN_HEADS))
+            // "The men — from Vietnam, Jamaica and Laos — were flown": an
+            // aside opening on "from" describes people named before it.
+            let opens_aside = j == 0
+                && text[..marker.range.start]
+                    .trim_end()
+                    .ends_with(['—', '–', ',', '(']);
+            opens_aside
+                || (j > 0
+                    && (before[j - 1].is_any(PERSON_NOUNS)
+                        || before[j - 1].is_any(FROM_ORIGIN_HEADS)))
         }
         _ => false,
     }
@@ -381,7 +417,7 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
 /// "no deal with Togo": the relation is denied for this country.
 fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
     const VERB_REACH: usize = 10;
-    const NEGATOR_REACH: usize = 4;
+    const NEGATOR_REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let after = &clause[at.min(clause.len())..];
     for (i, word) in after.iter().enumerate() {

@@ -897,7 +897,16 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                 .any(|w| w.capitalised && w.is_any(TITLE_WORDS) && !w.is_any(NAME_CONNECTORS));
         let speaking = words.get(end).is_some_and(|n| n.is_any(SPEECH_VERBS))
             || (i > 0 && words[i - 1].is_any(SPEECH_VERBS));
-        if (titled || speaking)
+        // "Opposition leader Tracy Panton criticized ...": a full name
+        // directly before a verb is a person acting in the story.
+        let acting = phrase.len() >= 2
+            && words.get(end).is_some_and(|n| {
+                !n.capitalised
+                    && !n.is_any(NOT_NAME_WORDS)
+                    && !n.is_any(NAME_CONNECTORS)
+                    && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
+            });
+        if (titled || speaking || acting)
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
