@@ -11,9 +11,9 @@ use std::ops::Range;
 use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
-    FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS, LIST_OPENERS,
-    NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS, NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS,
-    is_negator, is_relation_word,
+    CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS,
+    INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS,
+    NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, is_negator, is_relation_word,
 };
 use super::words::{Word, first_at};
 
@@ -30,6 +30,7 @@ struct Sentence {
     line: usize,
     deportation: bool,
     relation: bool,
+    agreement: bool,
 }
 
 pub fn find(
@@ -118,12 +119,14 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
             let deportation = sentence_words.iter().any(|w| w.cues.deportation);
             let migrants = sentence_words.iter().any(|w| w.cues.migrant);
             let relation = sentence_words.iter().any(|w| w.cues.relation);
+            let agreement = sentence_words.iter().any(|w| w.cues.agreement);
             Sentence {
                 range: range.clone(),
                 words: span,
                 line,
                 deportation: deportation || (migrants && relation),
                 relation,
+                agreement,
             }
         })
         .collect()
@@ -160,18 +163,18 @@ fn in_deportation_context(
     list_head: &Mention,
 ) -> bool {
     let sentence = &sentences[s];
+    // "deported to Mexico, Guatemala and Honduras", "deporting migrants to
+    // countries including South Sudan", "send him to Uganda".
+    let before = first_at(words, list_head.range.start);
+    let directed = before > sentence.words.start
+        && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
+            || (before > sentence.words.start + 1
+                && words[before - 2].lower == "such"
+                && words[before - 1].lower == "as"));
     if sentence.deportation {
-        // "deported to Mexico, Guatemala and Honduras", "deporting migrants
-        // to countries including South Sudan".
-        let before = first_at(words, list_head.range.start);
-        let directed = before > sentence.words.start
-            && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
-                || (before > sentence.words.start + 1
-                    && words[before - 2].lower == "such"
-                    && words[before - 1].lower == "as"));
         return sentence.relation || directed;
     }
-    if !sentence.relation {
+    if !(sentence.agreement || (sentence.relation && directed)) {
         return false;
     }
     let first_line = sentence.line.saturating_sub(CONTEXT_LOOKBACK);
@@ -422,6 +425,9 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
     let after = &clause[at.min(clause.len())..];
     for (i, word) in after.iter().enumerate() {
         let rest = &after[i + 1..];
+        if word.is_any(CRITICAL_VERBS) {
+            return true;
+        }
         if word.is_any(NEGATING_VERBS) {
             let window = &rest[..rest.len().min(VERB_REACH)];
             if window.is_empty()
@@ -433,10 +439,9 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
             }
         }
         if is_negator(word)
-            && rest
-                .iter()
-                .take(NEGATOR_REACH)
-                .any(|w| is_relation_word(w) || w.is_any(NEGATED_OBJECTS))
+            && rest.iter().take(NEGATOR_REACH).any(|w| {
+                is_relation_word(w) || w.is_any(NEGATED_OBJECTS) || w.is_any(INVOLVEMENT_WORDS)
+            })
         {
             return true;
         }

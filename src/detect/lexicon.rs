@@ -14,6 +14,8 @@ pub struct Cues {
     pub migrant: bool,
     /// Receiving, agreeing, negotiating, sending: "accept", "deal", "flown".
     pub relation: bool,
+    /// The agreeing and negotiating part of `relation`: "deal", "talks".
+    pub agreement: bool,
     /// The migration debate: "immigration", "asylum", "border".
     pub migration: bool,
     /// Another story: "trade", "war", "tariffs".
@@ -35,8 +37,14 @@ pub fn cues_of(base: &str) -> Cues {
             .any(|p| base.starts_with(p))
             || base == "removals",
         migrant: MIGRANT_NOUNS.contains(&base),
-        relation: RELATION_WORDS.contains(&base)
-            || RELATION_PREFIXES.iter().any(|p| base.starts_with(p)),
+        agreement: AGREEMENT_WORDS.contains(&base)
+            || AGREEMENT_PREFIXES.iter().any(|p| base.starts_with(p)),
+        relation: AGREEMENT_WORDS.contains(&base)
+            || HANDLING_WORDS.contains(&base)
+            || AGREEMENT_PREFIXES
+                .iter()
+                .chain(HANDLING_PREFIXES)
+                .any(|p| base.starts_with(p)),
         migration: MIGRATION_WORDS.contains(&base),
         other_topic: OTHER_TOPICS.contains(&base),
     }
@@ -68,38 +76,79 @@ pub const MIGRANT_NOUNS: &[&str] = &[
     "deportations",
 ];
 
-/// Verbs and nouns of receiving, agreeing or negotiating: prefixes.
-pub const RELATION_PREFIXES: &[&str] = &[
+/// Words of agreeing, receiving or negotiating, matched as prefixes: with
+/// deportation talk just before, they alone make a country a party
+/// ("talks with Libya").
+pub const AGREEMENT_PREFIXES: &[&str] = &[
     "accept",
     "receiv",
     "agree",
-    "agreement",
     "arrangement",
     "negotiat",
     "discussion",
     "partner",
+    "memorand",
+    "welcom",
+    "host",
+];
+
+/// Agreement words matched whole.
+pub const AGREEMENT_WORDS: &[&str] = &[
+    "take", "takes", "taking", "took", "taken", "deal", "deals", "pact", "pacts", "talks", "talk",
+    "signed", "sign", "signs", "struck", "reached", "offered", "offer", "accord", "accords",
+];
+
+/// Words of moving or holding people, matched as prefixes: a relation only
+/// in a sentence that itself speaks of deportation ("released ... it had
+/// detained" is no deal).
+pub const HANDLING_PREFIXES: &[&str] = &[
     "transfer",
     "relocat",
     "resettl",
     "detain",
     "imprison",
-    "memorand",
-    "welcom",
     "destination",
     "landed",
     "arriv",
     "hous",
-    "host",
     "incarcerat",
     "jail",
 ];
 
-/// Relation words matched whole.
-pub const RELATION_WORDS: &[&str] = &[
-    "take", "takes", "taking", "took", "taken", "deal", "deals", "pact", "pacts", "talks", "talk",
+/// Handling words matched whole.
+pub const HANDLING_WORDS: &[&str] = &[
     "sent", "send", "sends", "sending", "flown", "flew", "fly", "flight", "flights", "held",
-    "hold", "holding", "signed", "sign", "signs", "struck", "reached", "offered", "offer",
-    "removed", "returned", "prison", "prisons", "facility", "accord", "accords",
+    "hold", "holding", "removed", "returned", "prison", "prisons", "facility",
+];
+
+/// Words for being involved at all; denied, they deny a deal ("was not
+/// asked", "were not involved").
+pub const INVOLVEMENT_WORDS: &[&str] = &[
+    "asked",
+    "approached",
+    "contacted",
+    "involved",
+    "part",
+    "included",
+    "consulted",
+    "notified",
+    "party",
+];
+
+/// Verbs of criticism: the country that criticizes a deal is not its party.
+pub const CRITICAL_VERBS: &[&str] = &[
+    "criticized",
+    "criticised",
+    "criticizes",
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "protested",
+    "opposed",
+    "opposes",
+    "slammed",
+    "decried",
 ];
 
 pub fn is_relation_word(word: &Word) -> bool {
@@ -510,6 +559,15 @@ pub const NOT_SURNAMES: &[&str] = &[
 pub const GIVEN_NAME_COUNTRIES: &[&str] =
     &["Jordan", "Chad", "Israel", "India", "Georgia", "Kenya"];
 
-/// Words of the migration debate: with a deportation story framing them, a
-/// paragraph using them is still on the topic.
-pub const MIGRATION_WORDS: &[&str] = &["immigration", "migration", "asylum", "border", "illegal"];
+/// Words of the migration debate and of where people go: with a
+/// deportation story framing them, a paragraph using them is on the topic.
+pub const MIGRATION_WORDS: &[&str] = &[
+    "immigration",
+    "migration",
+    "asylum",
+    "border",
+    "illegal",
+    "country",
+    "countries",
+    "nations",
+];

@@ -68,6 +68,10 @@ const SPEECH_VERBS: &[&str] = &[
     "conceded",
     "admitted",
     "maintained",
+    "called",
+    "described",
+    "labeled",
+    "labelled",
     "observed",
     "explains",
     "notes",
@@ -643,7 +647,7 @@ fn speaker_after(
         return Some((name, first.range.start..span.end));
     }
     let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
-    if verb == 0 || verb > 6 {
+    if verb == 0 || verb >= TAIL_REACH {
         return None;
     }
     let subject = without_auxiliaries(&tail[..verb]);
@@ -651,8 +655,33 @@ fn speaker_after(
         let name = resolve_pronoun(people, subject[0].range.start)?;
         return Some((name, subject[0].range.start..tail[verb].range.end));
     }
-    let (name, span) = name_before(text, subject)?;
+    let (name, span) = subject_name(text, subject, tail[verb].range.start)?;
     Some((name, span.start..tail[verb].range.end))
+}
+
+/// The speaker named by the words before a speech verb, past an appositive
+/// between subject and verb ("Andrew Selee, president of the Migration
+/// Policy Institute, told CBS"). When the appositive is itself the name ("A
+/// spokesman for Gabon's government, Laurence Ndong, told reporters"), it is
+/// the speaker.
+fn subject_name(text: &str, subject: &[Word], verb_start: usize) -> Option<(String, Range<usize>)> {
+    let before_verb = text[..verb_start].trim_end();
+    if !before_verb.ends_with(',') || subject.is_empty() {
+        return name_before(text, subject);
+    }
+    let comma = before_verb.len() - 1;
+    let opening = text[..comma].rfind(',')?;
+    let split = first_at(subject, opening);
+    let appositive = &subject[split..];
+    let is_name = appositive.len() >= 2
+        && appositive
+            .iter()
+            .all(|w| w.capitalised || w.is_any(NAME_CONNECTORS));
+    if is_name {
+        name_before(text, appositive)
+    } else {
+        name_before(text, &subject[..split])
+    }
 }
 
 fn speaker_before(
@@ -675,29 +704,7 @@ fn speaker_before(
             pronoun.range.start..verb_start,
         ));
     }
-    // An appositive between subject and verb: "Andrew Selee, president of
-    // the Migration Policy Institute, told CBS".
-    let before_verb = text[..verb_start].trim_end();
-    // When the appositive is itself the name ("A spokesman for Gabon's
-    // government, Laurence Ndong, told reporters"), it is the speaker.
-    let subject_words: &[Word] = if before_verb.ends_with(',') && !subject.is_empty() {
-        let comma = before_verb.len() - 1;
-        let opening = text[..comma].rfind(',')?;
-        let split = first_at(subject, opening);
-        let appositive = &subject[split..];
-        let is_name = appositive.len() >= 2
-            && appositive
-                .iter()
-                .all(|w| w.capitalised || w.is_any(NAME_CONNECTORS));
-        if is_name {
-            appositive
-        } else {
-            &subject[..split]
-        }
-    } else {
-        subject
-    };
-    let (name, span) = name_before(text, subject_words)?;
+    let (name, span) = subject_name(text, subject, verb_start)?;
     Some((name, span.start..verb_start))
 }
 
@@ -782,7 +789,8 @@ fn joined_in_name(text: &str, a: &Word, b: &Word) -> bool {
         return true;
     }
     let initial = a.lower.chars().count() == 1;
-    gap.trim_start().starts_with('.')
+    !gap.contains('\n')
+        && gap.trim_start().starts_with('.')
         && gap[1..].chars().all(char::is_whitespace)
         && (initial || a.is_any(DOTTED_TITLES))
 }
@@ -967,12 +975,24 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
             given_names += usize::from(words[j - 1].capitalised);
             j -= 1;
         }
-        if j < i {
-            let last = &words[i + tokens.len() - 1];
+        // "Surangel Whipps Jr." keeps its generational suffix.
+        let mut last_index = i + tokens.len() - 1;
+        if let Some(suffix) = words.get(last_index + 1)
+            && suffix.is_any(&["jr", "sr", "ii", "iii"])
+            && suffix.capitalised
+            && joined_in_name(text, &words[last_index], suffix)
+        {
+            last_index += 1;
+        }
+        if j < i || last_index > i + tokens.len() - 1 {
+            let last = &words[last_index];
             let end = last.range.start + last.base().len();
-            let candidate = &text[words[j].range.start..end.min(last.range.end)];
+            let mut candidate = text[words[j].range.start..end.min(last.range.end)].to_string();
+            if last.is_any(&["jr", "sr"]) && text[last.range.end..].starts_with('.') {
+                candidate.push('.');
+            }
             if candidate.len() > best.len() {
-                best = candidate.to_string();
+                best = candidate;
             }
         }
     }
