@@ -13,7 +13,7 @@ use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
     CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS,
     INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS,
-    NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, is_negator, is_relation_word,
+    NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator, is_relation_word,
 };
 use super::words::{Word, first_at};
 
@@ -72,7 +72,22 @@ pub fn find(
         }
         let clause = clause_around(text, &sentence.range, &mention.range);
         let clause_words: Vec<&Word> = sentence_words.iter().filter(|w| clause.holds(w)).collect();
-        if is_negated(&clause_words, mention) || is_counterparty(&clause_words, mentions, &group) {
+        // A relative clause right after the country describes it: "Nigeria,
+        // which has publicly refused to take deportees".
+        let described: Vec<&Word> = match &clause.hole {
+            Some(hole)
+                if text
+                    .get(mentions[group.end - 1].range.end..hole.start)
+                    .is_some_and(|gap| gap.trim().is_empty()) =>
+            {
+                sentence_words
+                    .iter()
+                    .filter(|w| clause.holds(w) || hole.contains(&w.range.start))
+                    .collect()
+            }
+            _ => clause_words.clone(),
+        };
+        if is_negated(&described, mention) || is_counterparty(&clause_words, mentions, &group) {
             excluded.push((mention.code, s));
             continue;
         }
@@ -90,6 +105,7 @@ pub fn find(
         if is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
+            || is_own_journey(&clause_words, &mentions[group.start])
         {
             continue;
         }
@@ -263,8 +279,6 @@ fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) ->
             if (inner..relative_end).contains(&at) {
                 start = start.max(inner);
                 end = end.min(relative_end);
-            } else if i >= until && close.is_none() {
-                end = end.min(i);
             } else if i >= start && relative_end <= end {
                 hole = Some(sentence.start + i..sentence.start + relative_end);
             }
@@ -454,6 +468,19 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
         (is_negator(w) || w.is_any(HEDGED_REFUSALS))
             && (relation_follows || near[i + 1..].iter().any(|w| is_relation_word(w)))
     })
+}
+
+/// "later traveled to Argentina": people going on by themselves, not sent.
+fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    if at < 2 || clause[at - 1].lower != "to" {
+        return false;
+    }
+    clause[..at - 1]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| w.is_any(VOLUNTARY_MOVES))
 }
 
 /// "a U.S. military base in Djibouti", "the American embassy in Kigali": a

@@ -135,8 +135,29 @@ pub const INVOLVEMENT_WORDS: &[&str] = &[
     "party",
 ];
 
-/// Verbs of criticism: the country that criticizes a deal is not its party.
+/// Verbs of people moving on their own: "traveled to Argentina".
+pub const VOLUNTARY_MOVES: &[&str] = &[
+    "traveled",
+    "travelled",
+    "travel",
+    "moved",
+    "went",
+    "go",
+    "fled",
+    "migrated",
+    "emigrated",
+    "walked",
+    "crossed",
+    "headed",
+    "continued",
+];
+
+/// Words of criticism or concern: the country that criticizes a deal, or is
+/// worried by it, is not its party.
 pub const CRITICAL_VERBS: &[&str] = &[
+    "concerned",
+    "worried",
+    "alarmed",
     "criticized",
     "criticised",
     "criticizes",
