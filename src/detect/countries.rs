@@ -62,9 +62,13 @@ pub fn find(
             continue;
         }
         let group = list_group(text, mentions, index);
-        if !in_deportation_context(&sentences, s, words, &mentions[group.start]) {
+        let evidence = if in_deportation_context(&sentences, s, words, &mentions[group.start]) {
+            sentences[s].range.clone()
+        } else if let Some(next) = continued_by_pronoun(&sentences, s, words, mention) {
+            sentences[s].range.start..sentences[next].range.end
+        } else {
             continue;
-        }
+        };
         let sentence = &sentences[s];
         let sentence_words = &words[sentence.words.clone()];
         if is_other_meaning(text, sentence_words, mention, &sentences, s, words) {
@@ -102,7 +106,8 @@ pub fn find(
                 .filter(|w| head_clause.holds(w))
                 .collect()
         };
-        if is_origin(text, &head_words, mentions, &group)
+        if is_in_question(&clause_words, mention)
+            || is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
             || is_own_journey(&clause_words, &mentions[group.start])
@@ -115,7 +120,7 @@ pub fn find(
         findings.push(CountryFinding {
             code: mention.code,
             name,
-            evidence: sentence.range.clone(),
+            evidence,
         });
     }
     findings
@@ -198,6 +203,42 @@ fn in_deportation_context(
         .iter()
         .filter(|o| (first_line..=sentence.line).contains(&o.line))
         .any(|o| o.deportation)
+}
+
+/// "Eswatini has been great. They took some very bad people": a country
+/// opening its sentence is the subject the next sentence's "They"/"It"/"the
+/// country" continues, and that sentence can carry the deportation context.
+/// Returns the continuing sentence.
+fn continued_by_pronoun(
+    sentences: &[Sentence],
+    s: usize,
+    words: &[Word],
+    mention: &Mention,
+) -> Option<usize> {
+    const SUBJECT_REACH: usize = 2;
+    let sentence = &sentences[s];
+    let next = sentences.get(s + 1).filter(|n| n.line == sentence.line)?;
+    let opens_with_country =
+        first_at(words, mention.range.start) - sentence.words.start <= SUBJECT_REACH;
+    let next_words = &words[next.words.clone()];
+    let continues = match next_words {
+        [first, ..] if first.is_any(&["it", "they"]) => true,
+        [first, second, ..] => {
+            first.lower == "the" && second.is_any(&["country", "kingdom", "nation", "government"])
+        }
+        _ => false,
+    };
+    let next_words: Vec<&Word> = next_words.iter().collect();
+    let pseudo = Mention {
+        range: next.range.start..next.range.start,
+        code: mention.code,
+        form: mention.form,
+    };
+    (opens_with_country
+        && continues
+        && in_deportation_context(sentences, s + 1, words, &pseudo)
+        && !is_negated(&next_words, &pseudo))
+    .then_some(s + 1)
 }
 
 /// Georgia the US state, and people named Jordan or Chad.
@@ -468,6 +509,15 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
         (is_negator(w) || w.is_any(HEDGED_REFUSALS))
             && (relation_follows || near[i + 1..].iter().any(|w| is_relation_word(w)))
     })
+}
+
+/// "Asked whether talks were under way with Libya": a question reports no
+/// fact about the country.
+fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
+    clause
+        .iter()
+        .take_while(|w| w.range.start < mention.range.start)
+        .any(|w| w.lower == "whether")
 }
 
 /// "later traveled to Argentina": people going on by themselves, not sent.

@@ -188,6 +188,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_carries_the_country_into_the_next_sentence() {
+        let text = "The U.S. keeps deporting migrants to third countries.\nEswatini has been great. They took five deportees.";
+        let found = detect(text).countries;
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].evidence.clone()],
+            "Eswatini has been great. They took five deportees."
+        );
+        assert!(countries("The U.S. is deporting migrants.\nAsked whether talks were under way with Libya, he declined to say.").is_empty());
+    }
+
+    #[test]
     fn people_named_like_countries_are_people() {
         assert!(
             countries("Chad Wolf said the deal with the U.S. to take deportees was a model.")
