@@ -7,6 +7,9 @@
 //! topic) and negation. It must not look at anything outside the text.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
@@ -19,6 +22,28 @@ use super::words::{Word, first_at};
 
 /// Words that make "Georgia" the Caucasus country rather than the US state.
 const CAUCASUS_MARKERS: &[&str] = &["tbilisi", "caucasus", "soviet", "georgian"];
+
+/// Words and marks that end a clause.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    " — ",
+    " – ",
+    " -- ",
+    " but ",
+    " while ",
+    " whereas ",
+    " although ",
+    " though ",
+];
+
+/// Openings of relative clauses, which sit inside a clause.
+const RELATIVE_OPENERS: &[&str] = &[", which ", ", who ", ", whose ", ", where "];
+
+/// Clause breaks then relative openers, found in one pass per clause.
+static CLAUSE_MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(CLAUSE_BREAKS.iter().chain(RELATIVE_OPENERS))
+        .expect("clause markers are plain strings")
+});
 
 /// How many earlier paragraphs may lend deportation context to a sentence
 /// that only has a relation cue ("entering into discussions with ...").
@@ -283,46 +308,33 @@ fn is_other_meaning(
 /// dashes and contrastive conjunctions, and a role or negation in one clause
 /// says nothing about a country in another.
 fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) -> Clause {
-    const BREAKS: &[&str] = &[
-        ";",
-        " — ",
-        " – ",
-        " -- ",
-        " but ",
-        " while ",
-        " whereas ",
-        " although ",
-        " though ",
-    ];
-    const RELATIVES: &[&str] = &[", which ", ", who ", ", whose ", ", where "];
     let body = &text[sentence.clone()];
     let at = mention.start - sentence.start;
     let until = at + (mention.end - mention.start);
     let mut start = 0;
     let mut end = body.len();
-    let mut hole = None;
-    for b in BREAKS {
-        for (i, _) in body.match_indices(b) {
-            if i + b.len() <= at {
-                start = start.max(i + b.len());
-            } else if i >= until && !continues_subject(&body[i + b.len()..]) {
-                end = end.min(i);
-            }
+    let mut relatives = Vec::new();
+    for m in CLAUSE_MARKERS.find_iter(body) {
+        let (i, after) = (m.start(), m.end());
+        if m.pattern().as_usize() >= CLAUSE_BREAKS.len() {
+            relatives.push((i, after));
+        } else if after <= at {
+            start = start.max(after);
+        } else if i >= until && !continues_subject(&body[after..]) {
+            end = end.min(i);
         }
     }
     // A relative clause set off by commas ("Gabon, which borders Equatorial
     // Guinea, said ...") is its own clause; around it the main clause runs on.
-    for r in RELATIVES {
-        for (i, _) in body.match_indices(r) {
-            let inner = i + r.len();
-            let close = body[inner..].find(", ").map(|c| inner + c);
-            let relative_end = close.unwrap_or(body.len());
-            if (inner..relative_end).contains(&at) {
-                start = start.max(inner);
-                end = end.min(relative_end);
-            } else if i >= start && relative_end <= end {
-                hole = Some(sentence.start + i..sentence.start + relative_end);
-            }
+    let mut hole = None;
+    for (i, inner) in relatives {
+        let close = body[inner..].find(", ").map(|c| inner + c);
+        let relative_end = close.unwrap_or(body.len());
+        if (inner..relative_end).contains(&at) {
+            start = start.max(inner);
+            end = end.min(relative_end);
+        } else if i >= start && relative_end <= end {
+            hole = Some(sentence.start + i..sentence.start + relative_end);
         }
     }
     Clause {
