@@ -132,6 +132,7 @@ pub fn find(
                 .collect()
         };
         if is_in_question(&clause_words, mention)
+            || takes_back_own_citizens(&head_words)
             || is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
@@ -416,14 +417,6 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     }) {
         return true;
     }
-    // "Venezuela had agreed to accept its own citizens": a country taking
-    // back its nationals is their origin, not a third country.
-    if clause
-        .windows(2)
-        .any(|w| w[0].lower == "its" && w[1].is_any(&["own", "citizens", "nationals"]))
-    {
-        return true;
-    }
     let before: Vec<&&Word> = clause
         .iter()
         .filter(|w| w.range.end <= first.range.start)
@@ -523,6 +516,16 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
     })
 }
 
+/// "Venezuela had agreed to accept its own citizens": a country taking back
+/// its nationals is their origin, not a third country. Read in the main
+/// clause only: "Uzbekistan, which has received flights of its own
+/// nationals," may still be approached about others.
+fn takes_back_own_citizens(clause: &[&Word]) -> bool {
+    clause
+        .windows(2)
+        .any(|w| w[0].lower == "its" && w[1].is_any(&["own", "citizens", "nationals"]))
+}
+
 /// "Asked whether talks were under way with Libya": a question reports no
 /// fact about the country.
 fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
@@ -532,10 +535,11 @@ fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
         .any(|w| w.lower == "whether")
 }
 
-/// "later traveled to Argentina": people going on by themselves, not sent.
+/// "later traveled to Argentina", "the flight stopped in Djibouti": people
+/// going on by themselves, or passing through, are not sent there.
 fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     let at = clause.partition_point(|w| w.range.start < list_head.range.start);
-    if at < 2 || clause[at - 1].lower != "to" {
+    if at < 2 || !clause[at - 1].is_any(&["to", "in", "at", "via", "through"]) {
         return false;
     }
     clause[..at - 1]

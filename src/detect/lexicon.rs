@@ -117,8 +117,9 @@ pub const HANDLING_PREFIXES: &[&str] = &[
 
 /// Handling words matched whole.
 pub const HANDLING_WORDS: &[&str] = &[
-    "sent", "send", "sends", "sending", "flown", "flew", "fly", "flight", "flights", "held",
-    "hold", "holding", "removed", "returned", "prison", "prisons", "facility",
+    "plane", "planes", "bound", "custody", "sent", "send", "sends", "sending", "flown", "flew",
+    "fly", "flight", "flights", "held", "hold", "holding", "removed", "returned", "prison",
+    "prisons", "facility",
 ];
 
 /// Words for being involved at all; denied, they deny a deal ("was not
@@ -135,8 +136,15 @@ pub const INVOLVEMENT_WORDS: &[&str] = &[
     "party",
 ];
 
-/// Verbs of people moving on their own: "traveled to Argentina".
+/// Verbs of people moving on their own or passing through: "traveled to
+/// Argentina", "stopped in Djibouti".
 pub const VOLUNTARY_MOVES: &[&str] = &[
+    "stopped",
+    "refueled",
+    "refuelled",
+    "stopover",
+    "layover",
+    "transited",
     "traveled",
     "travelled",
     "travel",

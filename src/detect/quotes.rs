@@ -385,11 +385,12 @@ pub fn find(
         found.push(Candidate {
             quote: QuoteFinding {
                 text: quote_text,
-                speaker,
+                speaker: speaker.clone(),
                 evidence,
             },
             paragraphs: first..last.max(first) + 1,
             about_deportation: own_words.deportation,
+            reported_unnamed: speaker.is_none() && has_reporting_verb(sentences, words, quote),
         });
     }
     inherit_speakers(&mut found);
@@ -410,6 +411,9 @@ struct Candidate {
     /// Indices into the article's non-empty paragraphs.
     paragraphs: Range<usize>,
     about_deportation: bool,
+    /// Its sentence reports it with a speech verb whose speaker is unnamed
+    /// ("said the woman", "the ministry said"): no other speaker applies.
+    reported_unnamed: bool,
 }
 
 /// What a stretch of text talks about.
@@ -1025,12 +1029,26 @@ fn is_relevant(text: &str, candidate: &Candidate, paragraphs: &[Paragraph]) -> b
     }
 }
 
+/// Whether a speech verb reports the quote in its own sentences: right after
+/// the closing mark or before the opening one.
+fn has_reporting_verb(sentences: &[Range<usize>], words: &[Word], quote: &RawQuote) -> bool {
+    let span = sentence_union(sentences, &quote.span);
+    let before = &words[first_at(words, span.start)..first_at(words, quote.span.start)];
+    let after_from = first_at(words, quote.span.end);
+    let after = &words[after_from..first_at(words, span.end).max(after_from)];
+    before
+        .iter()
+        .chain(after.iter().take(TAIL_REACH))
+        .any(|w| w.is_any(SPEECH_VERBS))
+}
+
 /// An unattributed quote takes the speaker of the quote before it when that
 /// one is in the same or the previous paragraph (wire copy runs a speaker's
 /// quotes on without repeating "he said").
 fn inherit_speakers(found: &mut [Candidate]) {
     for i in 1..found.len() {
         if found[i].quote.speaker.is_none()
+            && !found[i].reported_unnamed
             && found[i].paragraphs.start <= found[i - 1].paragraphs.end
         {
             found[i].quote.speaker = found[i - 1].quote.speaker.clone();
@@ -1038,6 +1056,7 @@ fn inherit_speakers(found: &mut [Candidate]) {
     }
     for i in (0..found.len().saturating_sub(1)).rev() {
         if found[i].quote.speaker.is_none()
+            && !found[i].reported_unnamed
             && found[i].paragraphs.end > found[i + 1].paragraphs.start
         {
             found[i].quote.speaker = found[i + 1].quote.speaker.clone();
