@@ -188,6 +188,7 @@ const TITLE_WORDS: &[&str] = &[
     "congresswoman",
     "democratic",
     "republican",
+    "democrat",
     "analyst",
     "researcher",
     "fellow",
@@ -272,6 +273,12 @@ const NOT_NAME_WORDS: &[&str] = &[
     "cnn",
     "reuters",
     "ap",
+    "several",
+    "many",
+    "some",
+    "most",
+    "others",
+    "both",
 ];
 
 /// Abbreviated titles and initials may be followed by ". " inside a name.
@@ -775,6 +782,15 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
     strip_titles(text, &words[start..=last])
 }
 
+/// "Melusi Simelane", "Sen. Jeanne Shaheen": two name words close a full
+/// name, after which "of" opens an affiliation ("of New Hampshire").
+fn ends_in_full_name(phrase: &[Word]) -> bool {
+    phrase.len() >= 2
+        && phrase[phrase.len() - 2..]
+            .iter()
+            .all(|w| w.capitalised && !w.is_any(TITLE_WORDS))
+}
+
 /// Whether a run of lowercase connectors ending at `before`'s end follows a
 /// capitalised word: "Juan Ramón de la Fuente".
 fn connects_to_name(before: &[Word]) -> bool {
@@ -898,7 +914,8 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && joined_in_name(text, &words[end - 1], &words[end])
             && (words[end].capitalised
                 || (words[end].is_any(NAME_CONNECTORS)
-                    && words.get(end + 1).is_some_and(|n| n.capitalised)))
+                    && words.get(end + 1).is_some_and(|n| n.capitalised)
+                    && !ends_in_full_name(&words[i..end])))
         {
             end += 1;
         }
@@ -907,8 +924,17 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && phrase[..phrase.len() - 1]
                 .iter()
                 .any(|w| w.capitalised && w.is_any(TITLE_WORDS) && !w.is_any(NAME_CONNECTORS));
-        let speaking = words.get(end).is_some_and(|n| n.is_any(SPEECH_VERBS))
-            || (i > 0 && words[i - 1].is_any(SPEECH_VERBS));
+        // Only a name directly before or after the verb speaks: in "the
+        // committee's top Democrat, said" the comma closes an appositive.
+        // A name set off by commas is an appositive naming the subject:
+        // "Ghana's government spokesman, Felix Kwakye Ofosu, said".
+        let appositive_name = phrase.len() >= 2 && text[..w.range.start].ends_with(", ");
+        let speaking = words.get(end).is_some_and(|n| {
+            let gap = &text[phrase[phrase.len() - 1].range.end..n.range.start];
+            n.is_any(SPEECH_VERBS) && (gap == " " || (appositive_name && gap == ", "))
+        }) || (i > 0
+            && words[i - 1].is_any(SPEECH_VERBS)
+            && text[words[i - 1].range.end..w.range.start] == *" ");
         // "Opposition leader Tracy Panton criticized ...": a full name
         // directly before a verb is a person acting in the story.
         let acting = phrase.len() >= 2
