@@ -132,6 +132,7 @@ pub fn find(
                 .collect()
         };
         if is_in_question(&clause_words, mention)
+            || is_set_against(&clause_words, &mentions[group.start])
             || takes_back_own_citizens(&head_words)
             || is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
@@ -397,6 +398,8 @@ fn list_group(text: &str, mentions: &[Mention], index: usize) -> Range<usize> {
 /// Nationality or origin rather than destination: "a Guatemalan man",
 /// "Venezuelans", "citizens of Cuba", "men from Laos", "Cuba nationals".
 fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
+    /// How far before "from" the people it describes may stand.
+    const FROM_REACH: usize = 6;
     let first = &mentions[group.start];
     let last = &mentions[group.end - 1];
     let after = clause.iter().position(|w| w.range.start >= last.range.end);
@@ -458,7 +461,17 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
         "in" => i >= 2 && before[i - 2].is_any(&["born", "raised"]),
         "from" => {
             let mut j = i - 1;
-            while j > 0 && before[j - 1].is_any(&["originally", "all", "mostly", "mainly"]) {
+            while j > 0
+                && before[j - 1].is_any(&[
+                    "originally",
+                    "all",
+                    "mostly",
+                    "mainly",
+                    "largely",
+                    "many",
+                    "most",
+                ])
+            {
                 j -= 1;
             }
             // "The men — from Vietnam, Jamaica and Laos — were flown": an
@@ -467,7 +480,15 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
                 && text[..marker.range.start]
                     .trim_end()
                     .ends_with(['—', '–', ',', '(']);
+            // "deportees this year, mostly from Cuba": the people the origin
+            // belongs to may stand a few words back.
+            let after_adverb = j < i - 1;
+            let people_before = after_adverb
+                && before[j.saturating_sub(FROM_REACH)..j]
+                    .iter()
+                    .any(|w| w.is_any(PERSON_NOUNS));
             opens_aside
+                || people_before
                 || (j > 0
                     && (before[j - 1].is_any(PERSON_NOUNS)
                         || before[j - 1].is_any(FROM_ORIGIN_HEADS)))
@@ -524,6 +545,20 @@ fn takes_back_own_citizens(clause: &[&Word]) -> bool {
     clause
         .windows(2)
         .any(|w| w[0].lower == "its" && w[1].is_any(&["own", "citizens", "nationals"]))
+}
+
+/// "deported to Mexico rather than Honduras": the country set against the
+/// destination is not one.
+fn is_set_against(clause: &[&Word], list_head: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    let before: Vec<&str> = clause[at.saturating_sub(2)..at]
+        .iter()
+        .map(|w| w.base())
+        .collect();
+    matches!(
+        before.as_slice(),
+        ["rather", "than"] | ["instead", "of"] | [_, "not"] | ["not"]
+    )
 }
 
 /// "Asked whether talks were under way with Libya": a question reports no

@@ -163,6 +163,8 @@ pub const VOLUNTARY_MOVES: &[&str] = &[
 /// Words of criticism or concern: the country that criticizes a deal, or is
 /// worried by it, is not its party.
 pub const CRITICAL_VERBS: &[&str] = &[
+    "warned",
+    "warns",
     "concerned",
     "worried",
     "alarmed",
