@@ -2,6 +2,9 @@
 //! relation, nationality, negation or another topic. Lists of words only; the
 //! rules that use them live in `countries` and `quotes`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::words::Word;
 
 /// The topic cues of one word, worked out once per word because every
@@ -24,31 +27,45 @@ pub struct Cues {
 
 /// Cues of a lowercased word without its possessive "'s".
 pub fn cues_of(base: &str) -> Cues {
-    Cues {
-        deportation: base.contains("deport")
-            || [
-                "expel",
-                "expuls",
-                "third-country",
-                "third-party",
-                "repatriat",
-            ]
-            .iter()
-            .any(|p| base.starts_with(p))
-            || base == "removals",
-        migrant: MIGRANT_NOUNS.contains(&base),
-        agreement: AGREEMENT_WORDS.contains(&base)
-            || AGREEMENT_PREFIXES.iter().any(|p| base.starts_with(p)),
-        relation: AGREEMENT_WORDS.contains(&base)
-            || HANDLING_WORDS.contains(&base)
-            || AGREEMENT_PREFIXES
-                .iter()
-                .chain(HANDLING_PREFIXES)
-                .any(|p| base.starts_with(p)),
-        migration: MIGRATION_WORDS.contains(&base),
-        other_topic: OTHER_TOPICS.contains(&base),
-    }
+    let mut cues = WHOLE_WORD_CUES.get(base).copied().unwrap_or_default();
+    cues.deportation |= base.contains("deport")
+        || DEPORTATION_PREFIXES.iter().any(|p| base.starts_with(p))
+        || base == "removals";
+    let agreeing = AGREEMENT_PREFIXES.iter().any(|p| base.starts_with(p));
+    cues.agreement |= agreeing;
+    cues.relation |= agreeing || HANDLING_PREFIXES.iter().any(|p| base.starts_with(p));
+    cues
 }
+
+const DEPORTATION_PREFIXES: &[&str] = &[
+    "expel",
+    "expuls",
+    "third-country",
+    "third-party",
+    "repatriat",
+];
+
+/// The whole-word lists folded into one table, so that a word costs one
+/// hash look-up instead of a scan of every list.
+static WHOLE_WORD_CUES: LazyLock<HashMap<&'static str, Cues>> = LazyLock::new(|| {
+    let mut table: HashMap<&'static str, Cues> = HashMap::new();
+    let lists: [(&[&'static str], fn(&mut Cues)); 5] = [
+        (MIGRANT_NOUNS, |c| c.migrant = true),
+        (AGREEMENT_WORDS, |c| {
+            c.agreement = true;
+            c.relation = true;
+        }),
+        (HANDLING_WORDS, |c| c.relation = true),
+        (MIGRATION_WORDS, |c| c.migration = true),
+        (OTHER_TOPICS, |c| c.other_topic = true),
+    ];
+    for (list, mark) in lists {
+        for word in list {
+            mark(table.entry(word).or_default());
+        }
+    }
+    table
+});
 
 /// "third country/countries/nations", "safe third country": deportation
 /// talk only as a pair.
