@@ -49,20 +49,22 @@ const DEPORTATION_PREFIXES: &[&str] = &[
 /// hash look-up instead of a scan of every list.
 static WHOLE_WORD_CUES: LazyLock<HashMap<&'static str, Cues>> = LazyLock::new(|| {
     let mut table: HashMap<&'static str, Cues> = HashMap::new();
-    let lists: [(&[&'static str], fn(&mut Cues)); 5] = [
-        (MIGRANT_NOUNS, |c| c.migrant = true),
-        (AGREEMENT_WORDS, |c| {
-            c.agreement = true;
-            c.relation = true;
-        }),
-        (HANDLING_WORDS, |c| c.relation = true),
-        (MIGRATION_WORDS, |c| c.migration = true),
-        (OTHER_TOPICS, |c| c.other_topic = true),
-    ];
-    for (list, mark) in lists {
-        for word in list {
-            mark(table.entry(word).or_default());
-        }
+    for word in MIGRANT_NOUNS {
+        table.entry(word).or_default().migrant = true;
+    }
+    for word in AGREEMENT_WORDS {
+        let cues = table.entry(word).or_default();
+        cues.agreement = true;
+        cues.relation = true;
+    }
+    for word in HANDLING_WORDS {
+        table.entry(word).or_default().relation = true;
+    }
+    for word in MIGRATION_WORDS {
+        table.entry(word).or_default().migration = true;
+    }
+    for word in OTHER_TOPICS {
+        table.entry(word).or_default().other_topic = true;
     }
     table
 });
