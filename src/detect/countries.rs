@@ -542,9 +542,12 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
 /// clause only: "Uzbekistan, which has received flights of its own
 /// nationals," may still be approached about others.
 fn takes_back_own_citizens(clause: &[&Word]) -> bool {
-    clause
-        .windows(2)
-        .any(|w| w[0].lower == "its" && w[1].is_any(&["own", "citizens", "nationals"]))
+    // "deportees who are not its citizens" says the opposite.
+    clause.windows(2).enumerate().any(|(i, w)| {
+        w[0].lower == "its"
+            && w[1].is_any(&["own", "citizens", "nationals"])
+            && !(i > 0 && is_negator(clause[i - 1]))
+    })
 }
 
 /// "deported to Mexico rather than Honduras": the country set against the

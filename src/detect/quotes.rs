@@ -197,6 +197,33 @@ const TITLE_WORDS: &[&str] = &[
     "premier",
 ];
 
+/// Titles that head a title phrase: every word before them qualifies the
+/// office, every word after names the holder.
+const HEAD_TITLES: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "director",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "judge",
+    "mayor",
+    "commissioner",
+    "envoy",
+    "chairman",
+    "chairwoman",
+    "czar",
+    "premier",
+    "king",
+    "queen",
+];
+
 /// Capitalised words that begin sentences or name days and months, never
 /// part of a speaker's name.
 const NOT_NAME_WORDS: &[&str] = &[
@@ -853,6 +880,15 @@ fn strip_titles(text: &str, phrase: &[Word]) -> Option<(String, Range<usize>)> {
                     || is_acronym(&text[phrase[start].range.clone()]))))
     {
         start += 1;
+    }
+    // A head title ends the title whatever qualifies it: "Information
+    // Minister Chernor Bah".
+    if !is_organisation
+        && let Some(head) = phrase[start..phrase.len() - 1]
+            .iter()
+            .rposition(|w| w.is_any(HEAD_TITLES))
+    {
+        start += head + 1;
     }
     let kept = &phrase[start..];
     let kept = if !is_organisation && kept.len() == 1 && kept[0].is_any(TITLE_WORDS) {
