@@ -7,13 +7,28 @@
 
 use std::ops::Range;
 
-/// Abbreviations that end with a period but rarely end a sentence.
+/// Abbreviations that end with a period but rarely end a sentence, in any
+/// case ("gen.", "Gen.", "approx.").
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "amb", "sec",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ", "approx", "est", "fig", "al",
-    "mt", "ft", "ave", "blvd", "rd",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "col", "lt",
+    "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp",
+    "amb", "sec", "atty", "msgr", "fr", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ",
+    "approx", "est", "fig", "al", "mt", "ft", "ave", "blvd", "rd",
+];
+
+/// Capitalised abbreviations: months and AP-style US state names ("Jan. 5",
+/// "Folkston, Ga."). Matched case-sensitively because several are also
+/// lowercase words ("mar", "ill", "mass").
+const CAPITALISED_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ala",
+    "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Vt", "Va", "Wash", "Wis", "Wyo",
+];
+
+/// Abbreviations that only abbreviate before a number: "No. 2", "Nos. 3".
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "No", "Nos", "no", "nos", "Art", "art", "p", "pp", "Vol", "vol",
 ];
 
 /// Splits `text` into sentence byte ranges, never crossing a line break (one
@@ -93,7 +108,12 @@ fn is_boundary(line: &str, dot: usize, run_end: usize) -> bool {
         // function word opens the next sentence.
         return next.is_uppercase() && starts_sentence_word(&line[run_end..]);
     }
-    if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+    if ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        || CAPITALISED_ABBREVIATIONS.contains(&word)
+    {
+        return false;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&word) && next.is_ascii_digit() {
         return false;
     }
     if word.chars().all(|c| c.is_ascii_digit()) && next.is_ascii_digit() {
@@ -126,6 +146,7 @@ fn starts_sentence_word(rest: &str) -> bool {
         "They",
         "We",
         "I",
+        "You",
         "In",
         "On",
         "At",
@@ -142,6 +163,8 @@ fn starts_sentence_word(rest: &str) -> bool {
         "There",
         "Some",
         "Many",
+        "Most",
+        "More",
         "Officials",
         "According",
         "After",
@@ -151,6 +174,40 @@ fn starts_sentence_word(rest: &str) -> bool {
         "If",
         "As",
         "Since",
+        "Under",
+        "During",
+        "For",
+        "With",
+        "Still",
+        "Yet",
+        "So",
+        "Meanwhile",
+        "However",
+        "Now",
+        "Last",
+        "Earlier",
+        "Later",
+        "One",
+        "Two",
+        "Both",
+        "Each",
+        "No",
+        "Not",
+        "What",
+        "Why",
+        "How",
+        "Who",
+        "Where",
+        "Such",
+        "From",
+        "To",
+        "By",
+        "Despite",
+        "Although",
+        "Because",
+        "Asked",
+        "Critics",
+        "Advocates",
     ];
     let word: String = rest
         .trim_start()
@@ -214,6 +271,35 @@ mod tests {
                 "\"Why?\" she asked.",
                 "\"No.\"",
                 "Then silence."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_states_and_months_keep_their_periods() {
+        let text = "He ranked No. 2 on the list. FOLKSTON, Ga. (AP) — Men held since Sept. 3 said no. Then they left at 5 p.m. Officials confirmed it.";
+        assert_eq!(
+            split(text),
+            vec![
+                "He ranked No. 2 on the list.",
+                "FOLKSTON, Ga. (AP) — Men held since Sept. 3 said no.",
+                "Then they left at 5 p.m.",
+                "Officials confirmed it."
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_and_guillemets_close_sentences() {
+        let text = "“We agreed.” Officials said so. «C’est fait.» Then Rep. Jim Jordan spoke. Was it legal?” she asked.";
+        assert_eq!(
+            split(text),
+            vec![
+                "“We agreed.”",
+                "Officials said so.",
+                "«C’est fait.»",
+                "Then Rep. Jim Jordan spoke.",
+                "Was it legal?” she asked."
             ]
         );
     }

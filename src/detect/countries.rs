@@ -7,25 +7,47 @@
 //! topic) and negation. It must not look at anything outside the text.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
-    FROM_ORIGIN_HEADS, INSTITUTION_NOUNS, LIST_OPENERS, MIGRANT_NOUNS, NEGATED_OBJECTS,
-    NEGATING_VERBS, NOT_SURNAMES, ORIGIN_MARKERS, OTHER_TOPICS, PERSON_NOUNS, is_deportation_word,
-    is_negator, is_relation_word, is_third_country_phrase,
+    CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS,
+    INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS,
+    NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator, is_relation_word,
 };
 use super::words::{Word, first_at};
-
-/// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".
-const GIVEN_NAME_COUNTRIES: &[&str] = &["Jordan", "Chad", "Israel", "India", "Georgia", "Kenya"];
 
 /// Words that make "Georgia" the Caucasus country rather than the US state.
 const CAUCASUS_MARKERS: &[&str] = &["tbilisi", "caucasus", "soviet", "georgian"];
 
-/// How many earlier sentences may lend deportation context to a sentence
+/// Words and marks that end a clause.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    " — ",
+    " – ",
+    " -- ",
+    " but ",
+    " while ",
+    " whereas ",
+    " although ",
+    " though ",
+];
+
+/// Openings of relative clauses, which sit inside a clause.
+const RELATIVE_OPENERS: &[&str] = &[", which ", ", who ", ", whose ", ", where "];
+
+/// Clause breaks then relative openers, found in one pass per clause.
+static CLAUSE_MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(CLAUSE_BREAKS.iter().chain(RELATIVE_OPENERS))
+        .expect("clause markers are plain strings")
+});
+
+/// How many earlier paragraphs may lend deportation context to a sentence
 /// that only has a relation cue ("entering into discussions with ...").
-const CONTEXT_LOOKBACK: usize = 2;
+const CONTEXT_LOOKBACK: usize = 4;
 
 struct Sentence {
     range: Range<usize>,
@@ -33,15 +55,24 @@ struct Sentence {
     line: usize,
     deportation: bool,
     relation: bool,
+    agreement: bool,
 }
 
-pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec<CountryFinding> {
-    let mentions = gazetteer::mentions(text);
+pub fn find(
+    text: &str,
+    sentence_ranges: &[Range<usize>],
+    words: &[Word],
+    mentions: &[Mention],
+) -> Vec<CountryFinding> {
     if mentions.is_empty() {
         return Vec::new();
     }
     let sentences = describe_sentences(text, sentence_ranges, words);
     let mut findings: Vec<CountryFinding> = Vec::new();
+    // A country refused or named as the other party in a sentence stays so
+    // for the rest of that sentence ("Nigeria ... to accept prisoners into
+    // Nigeria").
+    let mut excluded: Vec<(&str, usize)> = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if findings.iter().any(|f| f.code == mention.code) {
             continue;
@@ -52,23 +83,61 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
         else {
             continue;
         };
-        if !in_deportation_context(&sentences, s, words, mention) {
+        if excluded.contains(&(mention.code, s)) || in_dateline(text, &sentences[s], mention) {
             continue;
         }
+        let group = list_group(text, mentions, index);
+        let evidence = if in_deportation_context(&sentences, s, words, &mentions[group.start]) {
+            sentences[s].range.clone()
+        } else if let Some(next) = continued_by_pronoun(&sentences, s, words, mention) {
+            sentences[s].range.start..sentences[next].range.end
+        } else {
+            continue;
+        };
         let sentence = &sentences[s];
         let sentence_words = &words[sentence.words.clone()];
         if is_other_meaning(text, sentence_words, mention, &sentences, s, words) {
             continue;
         }
         let clause = clause_around(text, &sentence.range, &mention.range);
-        let clause_words: Vec<&Word> = sentence_words
-            .iter()
-            .filter(|w| w.range.start >= clause.start && w.range.end <= clause.end)
-            .collect();
-        let group = list_group(text, &mentions, index);
-        if is_origin(text, &clause_words, &mentions, &group)
-            || is_negated(&clause_words, mention)
+        let clause_words: Vec<&Word> = sentence_words.iter().filter(|w| clause.holds(w)).collect();
+        // A relative clause right after the country describes it: "Nigeria,
+        // which has publicly refused to take deportees".
+        let described: Vec<&Word> = match &clause.hole {
+            Some(hole)
+                if text
+                    .get(mentions[group.end - 1].range.end..hole.start)
+                    .is_some_and(|gap| gap.trim().is_empty()) =>
+            {
+                sentence_words
+                    .iter()
+                    .filter(|w| clause.holds(w) || hole.contains(&w.range.start))
+                    .collect()
+            }
+            _ => clause_words.clone(),
+        };
+        if is_negated(&described, mention) || is_counterparty(&clause_words, mentions, &group) {
+            excluded.push((mention.code, s));
+            continue;
+        }
+        // Origin reads the list from its head: "who are from Sierra Leone,
+        // Guinea and Cameroon".
+        let head_words: Vec<&Word> = if group.start == index {
+            clause_words.clone()
+        } else {
+            let head_clause = clause_around(text, &sentence.range, &mentions[group.start].range);
+            sentence_words
+                .iter()
+                .filter(|w| head_clause.holds(w))
+                .collect()
+        };
+        if is_in_question(&clause_words, mention)
+            || is_set_against(&clause_words, &mentions[group.start])
+            || takes_back_own_citizens(&head_words)
+            || is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
+            || is_us_facility_site(&clause_words, mention)
+            || is_own_journey(&clause_words, &mentions[group.start])
         {
             continue;
         }
@@ -78,7 +147,7 @@ pub fn find(text: &str, sentence_ranges: &[Range<usize>], words: &[Word]) -> Vec
         findings.push(CountryFinding {
             code: mention.code,
             name,
-            evidence: sentence.range.clone(),
+            evidence,
         });
     }
     findings
@@ -90,25 +159,46 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
     ranges
         .iter()
         .map(|range| {
-            line += text[scanned..range.start].matches('\n').count();
+            // Blank lines carry no sentences: any line break starts the next paragraph.
+            line += usize::from(text[scanned..range.start].contains('\n'));
             scanned = range.start;
             let span = first_at(words, range.start)..first_at(words, range.end);
             let sentence_words = &words[span.clone()];
-            let deportation = sentence_words.iter().any(is_deportation_word)
-                || sentence_words
-                    .windows(2)
-                    .any(|w| is_third_country_phrase(&w[0], &w[1]));
-            let migrants = sentence_words.iter().any(|w| w.is_any(MIGRANT_NOUNS));
-            let relation = sentence_words.iter().any(is_relation_word);
+            let deportation = sentence_words.iter().any(|w| w.cues.deportation);
+            let migrants = sentence_words.iter().any(|w| w.cues.migrant);
+            let relation = sentence_words.iter().any(|w| w.cues.relation);
+            let agreement = sentence_words.iter().any(|w| w.cues.agreement);
             Sentence {
                 range: range.clone(),
                 words: span,
                 line,
                 deportation: deportation || (migrants && relation),
                 relation,
+                agreement,
             }
         })
         .collect()
+}
+
+/// "NAIROBI, Kenya (AP) — ...": the place a story was filed from says
+/// nothing about deportations.
+fn in_dateline(text: &str, sentence: &Sentence, mention: &Mention) -> bool {
+    const MAX_DATELINE: usize = 60;
+    let body = &text[sentence.range.clone()];
+    let Some(dash) = body.find(['—', '–']) else {
+        return false;
+    };
+    let dateline = &body[..dash];
+    let city: String = dateline
+        .chars()
+        .take_while(|c| *c != ',' && *c != '(')
+        .collect();
+    let shouting = city.chars().any(char::is_alphabetic)
+        && city
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    dash <= MAX_DATELINE && shouting && mention.range.start < sentence.range.start + dash
 }
 
 /// A sentence reports a destination when it speaks of deportation and of a
@@ -118,25 +208,64 @@ fn in_deportation_context(
     sentences: &[Sentence],
     s: usize,
     words: &[Word],
-    mention: &Mention,
+    list_head: &Mention,
 ) -> bool {
     let sentence = &sentences[s];
+    // "deported to Mexico, Guatemala and Honduras", "deporting migrants to
+    // countries including South Sudan", "send him to Uganda".
+    let before = first_at(words, list_head.range.start);
+    let directed = before > sentence.words.start
+        && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
+            || (before > sentence.words.start + 1
+                && words[before - 2].lower == "such"
+                && words[before - 1].lower == "as"));
     if sentence.deportation {
-        let before = first_at(words, mention.range.start);
-        let directed = before > sentence.words.start
-            && words[before - 1].is_any(&["to", "in", "into", "with"]);
         return sentence.relation || directed;
     }
-    if !sentence.relation {
+    if !(sentence.agreement || (sentence.relation && directed)) {
         return false;
     }
-    let same_paragraph = sentences
+    let first_line = sentence.line.saturating_sub(CONTEXT_LOOKBACK);
+    sentences
         .iter()
-        .any(|o| o.line == sentence.line && o.deportation);
-    let recent = sentences[s.saturating_sub(CONTEXT_LOOKBACK)..s]
-        .iter()
-        .any(|o| o.deportation);
-    same_paragraph || recent
+        .filter(|o| (first_line..=sentence.line).contains(&o.line))
+        .any(|o| o.deportation)
+}
+
+/// "Eswatini has been great. They took some very bad people": a country
+/// opening its sentence is the subject the next sentence's "They"/"It"/"the
+/// country" continues, and that sentence can carry the deportation context.
+/// Returns the continuing sentence.
+fn continued_by_pronoun(
+    sentences: &[Sentence],
+    s: usize,
+    words: &[Word],
+    mention: &Mention,
+) -> Option<usize> {
+    const SUBJECT_REACH: usize = 2;
+    let sentence = &sentences[s];
+    let next = sentences.get(s + 1).filter(|n| n.line == sentence.line)?;
+    let opens_with_country =
+        first_at(words, mention.range.start) - sentence.words.start <= SUBJECT_REACH;
+    let next_words = &words[next.words.clone()];
+    let continues = match next_words {
+        [first, ..] if first.is_any(&["it", "they"]) => true,
+        [first, second, ..] => {
+            first.lower == "the" && second.is_any(&["country", "kingdom", "nation", "government"])
+        }
+        _ => false,
+    };
+    let next_words: Vec<&Word> = next_words.iter().collect();
+    let pseudo = Mention {
+        range: next.range.start..next.range.start,
+        code: mention.code,
+        form: mention.form,
+    };
+    (opens_with_country
+        && continues
+        && in_deportation_context(sentences, s + 1, words, &pseudo)
+        && !is_negated(&next_words, &pseudo))
+    .then_some(s + 1)
 }
 
 /// Georgia the US state, and people named Jordan or Chad.
@@ -180,33 +309,71 @@ fn is_other_meaning(
 /// The clause holding the mention: sentences join clauses with semicolons,
 /// dashes and contrastive conjunctions, and a role or negation in one clause
 /// says nothing about a country in another.
-fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) -> Range<usize> {
-    const BREAKS: &[&str] = &[
-        ";",
-        " — ",
-        " – ",
-        " -- ",
-        " but ",
-        " while ",
-        " whereas ",
-        " although ",
-        " though ",
-        ", which ",
-    ];
+fn clause_around(text: &str, sentence: &Range<usize>, mention: &Range<usize>) -> Clause {
     let body = &text[sentence.clone()];
     let at = mention.start - sentence.start;
+    let until = at + (mention.end - mention.start);
     let mut start = 0;
     let mut end = body.len();
-    for b in BREAKS {
-        for (i, _) in body.match_indices(b) {
-            if i + b.len() <= at {
-                start = start.max(i + b.len());
-            } else if i >= at + (mention.end - mention.start) {
-                end = end.min(i);
-            }
+    let mut relatives = Vec::new();
+    for m in CLAUSE_MARKERS.find_iter(body) {
+        let (i, after) = (m.start(), m.end());
+        if m.pattern().as_usize() >= CLAUSE_BREAKS.len() {
+            relatives.push((i, after));
+        } else if after <= at {
+            start = start.max(after);
+        } else if i >= until && !continues_subject(&body[after..]) {
+            end = end.min(i);
         }
     }
-    sentence.start + start..sentence.start + end
+    // A relative clause set off by commas ("Gabon, which borders Equatorial
+    // Guinea, said ...") is its own clause; around it the main clause runs on.
+    let mut hole = None;
+    for (i, inner) in relatives {
+        let close = body[inner..].find(", ").map(|c| inner + c);
+        let relative_end = close.unwrap_or(body.len());
+        if (inner..relative_end).contains(&at) {
+            start = start.max(inner);
+            end = end.min(relative_end);
+        } else if i >= start && relative_end <= end {
+            hole = Some(sentence.start + i..sentence.start + relative_end);
+        }
+    }
+    Clause {
+        range: sentence.start + start..sentence.start + end,
+        hole,
+    }
+}
+
+/// The words of a sentence that can bear on one mention: a byte range,
+/// less a relative clause inside it that speaks of something else.
+struct Clause {
+    range: Range<usize>,
+    hole: Option<Range<usize>>,
+}
+
+impl Clause {
+    fn holds(&self, word: &Word) -> bool {
+        word.range.start >= self.range.start
+            && word.range.end <= self.range.end
+            && !self
+                .hole
+                .as_ref()
+                .is_some_and(|h| h.contains(&word.range.start))
+    }
+}
+
+/// "... but would not take deportees", "... but made no commitment": a
+/// clause that opens on a verb rather than a new subject shares the subject
+/// before it, so its negation still applies to that subject.
+fn continues_subject(rest: &str) -> bool {
+    let first: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    first.chars().next().is_some_and(char::is_lowercase)
+        && !NEW_SUBJECT_WORDS.contains(&first.as_str())
 }
 
 /// Indices of the mentions coordinated with mention `index` ("Vietnam,
@@ -231,6 +398,8 @@ fn list_group(text: &str, mentions: &[Mention], index: usize) -> Range<usize> {
 /// Nationality or origin rather than destination: "a Guatemalan man",
 /// "Venezuelans", "citizens of Cuba", "men from Laos", "Cuba nationals".
 fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
+    /// How far before "from" the people it describes may stand.
+    const FROM_REACH: usize = 6;
     let first = &mentions[group.start];
     let last = &mentions[group.end - 1];
     let after = clause.iter().position(|w| w.range.start >= last.range.end);
@@ -256,7 +425,16 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
         .filter(|w| w.range.end <= first.range.start)
         .collect();
     let mut i = before.len();
-    while i > 0 && before[i - 1].is_any(LIST_OPENERS) {
+    // Regions share origin lists with countries: "from Central Asia and India".
+    let mut regions = 0;
+    while i > 0 {
+        let w = before[i - 1];
+        let region_word =
+            regions < 3 && (w.capitalised || w.is_any(&["and", "or"])) && !w.is_any(LIST_OPENERS);
+        if !(w.is_any(LIST_OPENERS) || region_word) {
+            break;
+        }
+        regions += usize::from(region_word);
         i -= 1;
     }
     if i == 0 {
@@ -268,15 +446,52 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     if text[marker.range.end..first.range.start].contains([',', ';', ':']) {
         return false;
     }
+    // "sent home to Mexico", "flown back to Cuba": a return to the origin.
+    // "repatriated to Jamaica" is a return by definition; "sent on to Togo"
+    // is a later leg from the first destination, not a US deportation.
+    if marker.lower == "to"
+        && i >= 2
+        && (before[i - 2].is_any(&["home", "back", "on", "onward", "onwards"])
+            || before[i - 2].lower.starts_with("repatriat"))
+    {
+        return true;
+    }
     match marker.base() {
         "of" => i >= 2 && before[i - 2].is_any(ORIGIN_MARKERS),
         "in" => i >= 2 && before[i - 2].is_any(&["born", "raised"]),
         "from" => {
             let mut j = i - 1;
-            while j > 0 && before[j - 1].is_any(&["originally", "all", "mostly", "mainly"]) {
+            while j > 0
+                && before[j - 1].is_any(&[
+                    "originally",
+                    "all",
+                    "mostly",
+                    "mainly",
+                    "largely",
+                    "many",
+                    "most",
+                ])
+            {
                 j -= 1;
             }
-            j > 0 && (before[j - 1].is_any(PERSON_NOUNS) || before[j - 1].is_any(FROM_ORIGIN_HEADS))
+            // "The men — from Vietnam, Jamaica and Laos — were flown": an
+            // aside opening on "from" describes people named before it.
+            let opens_aside = j == 0
+                && text[..marker.range.start]
+                    .trim_end()
+                    .ends_with(['—', '–', ',', '(']);
+            // "deportees this year, mostly from Cuba": the people the origin
+            // belongs to may stand a few words back.
+            let after_adverb = j < i - 1;
+            let people_before = after_adverb
+                && before[j.saturating_sub(FROM_REACH)..j]
+                    .iter()
+                    .any(|w| w.is_any(PERSON_NOUNS));
+            opens_aside
+                || people_before
+                || (j > 0
+                    && (before[j - 1].is_any(PERSON_NOUNS)
+                        || before[j - 1].is_any(FROM_ORIGIN_HEADS)))
         }
         _ => false,
     }
@@ -285,12 +500,17 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
 /// "Nigeria rejected the request", "Ghana would not accept deportees",
 /// "no deal with Togo": the relation is denied for this country.
 fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
+    const VERB_REACH: usize = 10;
+    const NEGATOR_REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let after = &clause[at.min(clause.len())..];
     for (i, word) in after.iter().enumerate() {
         let rest = &after[i + 1..];
+        if word.is_any(CRITICAL_VERBS) {
+            return true;
+        }
         if word.is_any(NEGATING_VERBS) {
-            let window = &rest[..rest.len().min(6)];
+            let window = &rest[..rest.len().min(VERB_REACH)];
             if window.is_empty()
                 || window
                     .iter()
@@ -299,22 +519,123 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
                 return true;
             }
         }
-        if is_negator(word) && rest.iter().take(4).any(|w| is_relation_word(w)) {
+        if is_negator(word)
+            && rest.iter().take(NEGATOR_REACH).any(|w| {
+                is_relation_word(w) || w.is_any(NEGATED_OBJECTS) || w.is_any(INVOLVEMENT_WORDS)
+            })
+        {
             return true;
         }
     }
+    // "no deal with Togo"; "difficult for a country like Nigeria to accept".
     let before = &clause[..at.min(clause.len())];
     let near = &before[before.len().saturating_sub(6)..];
-    near.iter()
-        .enumerate()
-        .any(|(i, w)| is_negator(w) && near[i + 1..].iter().any(|w| is_relation_word(w)))
+    let relation_follows = after.iter().skip(1).take(3).any(|w| is_relation_word(w));
+    near.iter().enumerate().any(|(i, w)| {
+        (is_negator(w) || w.is_any(HEDGED_REFUSALS))
+            && (relation_follows || near[i + 1..].iter().any(|w| is_relation_word(w)))
+    })
+}
+
+/// "Venezuela had agreed to accept its own citizens": a country taking back
+/// its nationals is their origin, not a third country. Read in the main
+/// clause only: "Uzbekistan, which has received flights of its own
+/// nationals," may still be approached about others.
+fn takes_back_own_citizens(clause: &[&Word]) -> bool {
+    // "deportees who are not its citizens" says the opposite.
+    clause.windows(2).enumerate().any(|(i, w)| {
+        w[0].lower == "its"
+            && w[1].is_any(&["own", "citizens", "nationals"])
+            && !(i > 0 && is_negator(clause[i - 1]))
+    })
+}
+
+/// "deported to Mexico rather than Honduras": the country set against the
+/// destination is not one.
+fn is_set_against(clause: &[&Word], list_head: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    let before: Vec<&str> = clause[at.saturating_sub(2)..at]
+        .iter()
+        .map(|w| w.base())
+        .collect();
+    matches!(
+        before.as_slice(),
+        ["rather", "than"] | ["instead", "of"] | [_, "not"] | ["not"]
+    )
+}
+
+/// "Asked whether talks were under way with Libya": a question reports no
+/// fact about the country.
+fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
+    clause
+        .iter()
+        .take_while(|w| w.range.start < mention.range.start)
+        .any(|w| w.lower == "whether")
+}
+
+/// "later traveled to Argentina", "the flight stopped in Djibouti": people
+/// going on by themselves, or passing through, are not sent there.
+fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    if at < 2 || !clause[at - 1].is_any(&["to", "in", "at", "via", "through"]) {
+        return false;
+    }
+    clause[..at - 1]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| w.is_any(VOLUNTARY_MOVES))
+}
+
+/// "a U.S. military base in Djibouti", "the American embassy in Kigali": a
+/// US site abroad, not a country receiving anyone.
+fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
+    const SITES: &[&str] = &[
+        "base",
+        "embassy",
+        "consulate",
+        "facility",
+        "camp",
+        "station",
+    ];
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    if at < 2 || clause[at - 1].lower != "in" {
+        return false;
+    }
+    let phrase = &clause[at.saturating_sub(5)..at - 1];
+    phrase.last().is_some_and(|w| w.is_any(SITES))
+        && phrase.iter().any(|w| w.is_any(&["u.s", "us", "american"]))
+}
+
+/// "Rwanda agreed to a deal with Britain": the country after "with" is the
+/// other party of a deal whose subject is another country.
+fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
+    let first = &mentions[group.start];
+    let at = clause.partition_point(|w| w.range.start < first.range.start);
+    let preceded_by_with = at >= 1
+        && (clause[at - 1].lower == "with"
+            || (at >= 2 && clause[at - 1].lower == "the" && clause[at - 2].lower == "with"));
+    if !preceded_by_with {
+        return false;
+    }
+    mentions[..group.start].iter().any(|m| {
+        if m.code == first.code {
+            return false;
+        }
+        let Some(index) = clause.iter().position(|w| w.range.start == m.range.start) else {
+            return false;
+        };
+        let is_subject = index == 0
+            || !clause[index - 1].is_any(&["with", "to", "in", "from", "of", "and", "or", "into"]);
+        is_subject && clause[index + 1..at].iter().any(|w| is_relation_word(w))
+    })
 }
 
 /// A trade deal, a war, sanctions: the mention sits next to another topic.
 fn is_other_topic(clause: &[&Word], mention: &Mention) -> bool {
-    const REACH: usize = 4;
+    const REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let from = at.saturating_sub(REACH);
     let to = (at + REACH + 1).min(clause.len());
-    clause[from..to].iter().any(|w| w.is_any(OTHER_TOPICS))
+    clause[from..to].iter().any(|w| w.cues.other_topic)
 }

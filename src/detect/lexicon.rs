@@ -2,20 +2,77 @@
 //! relation, nationality, negation or another topic. Lists of words only; the
 //! rules that use them live in `countries` and `quotes`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::words::Word;
 
-/// Words that by themselves put a sentence about deportation: "deport"
-/// covers deported, deportee, deportation, self-deportation.
-pub fn is_deportation_word(word: &Word) -> bool {
-    word.lower.contains("deport")
-        || word.starts_with_any(&["expel", "expuls", "third-country", "third-party"])
-        || word.is_any(&["removals", "repatriation", "repatriations"])
+/// The topic cues of one word, worked out once per word because every
+/// sentence, clause, paragraph and quote asks about them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cues {
+    /// Deportation by itself: "deported", "third-country", "expelled".
+    pub deportation: bool,
+    /// A person moved by deportation policy: "migrants", "deportees".
+    pub migrant: bool,
+    /// Receiving, agreeing, negotiating, sending: "accept", "deal", "flown".
+    pub relation: bool,
+    /// The agreeing and negotiating part of `relation`: "deal", "talks".
+    pub agreement: bool,
+    /// The migration debate: "immigration", "asylum", "border".
+    pub migration: bool,
+    /// Another story: "trade", "war", "tariffs".
+    pub other_topic: bool,
 }
 
-/// "third country/countries/nations", "safe third country".
-pub fn is_third_country_phrase(first: &Word, second: &Word) -> bool {
-    first.lower == "third"
-        && second.is_any(&["country", "countries", "nation", "nations", "nationals"])
+/// Cues of a lowercased word without its possessive "'s".
+pub fn cues_of(base: &str) -> Cues {
+    let mut cues = WHOLE_WORD_CUES.get(base).copied().unwrap_or_default();
+    cues.deportation |= base.contains("deport")
+        || DEPORTATION_PREFIXES.iter().any(|p| base.starts_with(p))
+        || base == "removals";
+    let agreeing = AGREEMENT_PREFIXES.iter().any(|p| base.starts_with(p));
+    cues.agreement |= agreeing;
+    cues.relation |= agreeing || HANDLING_PREFIXES.iter().any(|p| base.starts_with(p));
+    cues
+}
+
+const DEPORTATION_PREFIXES: &[&str] = &[
+    "expel",
+    "expuls",
+    "third-country",
+    "third-party",
+    "repatriat",
+];
+
+/// The whole-word lists folded into one table, so that a word costs one
+/// hash look-up instead of a scan of every list.
+static WHOLE_WORD_CUES: LazyLock<HashMap<&'static str, Cues>> = LazyLock::new(|| {
+    let mut table: HashMap<&'static str, Cues> = HashMap::new();
+    for word in MIGRANT_NOUNS {
+        table.entry(word).or_default().migrant = true;
+    }
+    for word in AGREEMENT_WORDS {
+        let cues = table.entry(word).or_default();
+        cues.agreement = true;
+        cues.relation = true;
+    }
+    for word in HANDLING_WORDS {
+        table.entry(word).or_default().relation = true;
+    }
+    for word in MIGRATION_WORDS {
+        table.entry(word).or_default().migration = true;
+    }
+    for word in OTHER_TOPICS {
+        table.entry(word).or_default().other_topic = true;
+    }
+    table
+});
+
+/// "third country/countries/nations", "safe third country": deportation
+/// talk only as a pair.
+pub fn is_third_country_phrase(first: &str, second: &str) -> bool {
+    first == "third" && ["country", "countries", "nation", "nations", "nationals"].contains(&second)
 }
 
 /// People moved by deportation policy.
@@ -38,45 +95,114 @@ pub const MIGRANT_NOUNS: &[&str] = &[
     "deportations",
 ];
 
-/// Verbs and nouns of receiving, agreeing or negotiating: prefixes.
-pub const RELATION_PREFIXES: &[&str] = &[
+/// Words of agreeing, receiving or negotiating, matched as prefixes: with
+/// deportation talk just before, they alone make a country a party
+/// ("talks with Libya").
+pub const AGREEMENT_PREFIXES: &[&str] = &[
     "accept",
     "receiv",
     "agree",
-    "agreement",
     "arrangement",
     "negotiat",
-    "discuss",
+    "discussion",
     "partner",
+    "memorand",
+    "welcom",
+    "host",
+];
+
+/// Agreement words matched whole.
+pub const AGREEMENT_WORDS: &[&str] = &[
+    "take", "takes", "taking", "took", "taken", "deal", "deals", "pact", "pacts", "talks", "talk",
+    "signed", "sign", "signs", "struck", "reached", "offered", "offer", "accord", "accords",
+];
+
+/// Words of moving or holding people, matched as prefixes: a relation only
+/// in a sentence that itself speaks of deportation ("released ... it had
+/// detained" is no deal).
+pub const HANDLING_PREFIXES: &[&str] = &[
     "transfer",
     "relocat",
     "resettl",
     "detain",
     "imprison",
-    "memorand",
-    "welcom",
     "destination",
     "landed",
     "arriv",
-    "expel",
-    "deport",
-    "accord",
     "hous",
-    "host",
     "incarcerat",
     "jail",
 ];
 
-/// Relation words matched whole.
-pub const RELATION_WORDS: &[&str] = &[
-    "take", "takes", "taking", "took", "taken", "deal", "deals", "pact", "pacts", "talks", "talk",
-    "sent", "send", "sends", "sending", "flown", "flew", "fly", "flight", "flights", "held",
-    "hold", "holding", "signed", "sign", "signs", "struck", "reached", "offered", "offer",
-    "removed", "returned", "prison", "prisons", "facility",
+/// Handling words matched whole.
+pub const HANDLING_WORDS: &[&str] = &[
+    "plane", "planes", "bound", "custody", "sent", "send", "sends", "sending", "flown", "flew",
+    "fly", "flight", "flights", "held", "hold", "holding", "removed", "returned", "prison",
+    "prisons", "facility",
+];
+
+/// Words for being involved at all; denied, they deny a deal ("was not
+/// asked", "were not involved").
+pub const INVOLVEMENT_WORDS: &[&str] = &[
+    "asked",
+    "approached",
+    "contacted",
+    "involved",
+    "part",
+    "included",
+    "consulted",
+    "notified",
+    "party",
+];
+
+/// Verbs of people moving on their own or passing through: "traveled to
+/// Argentina", "stopped in Djibouti".
+pub const VOLUNTARY_MOVES: &[&str] = &[
+    "stopped",
+    "refueled",
+    "refuelled",
+    "stopover",
+    "layover",
+    "transited",
+    "traveled",
+    "travelled",
+    "travel",
+    "moved",
+    "went",
+    "go",
+    "fled",
+    "migrated",
+    "emigrated",
+    "walked",
+    "crossed",
+    "headed",
+    "continued",
+];
+
+/// Words of criticism or concern: the country that criticizes a deal, or is
+/// worried by it, is not its party.
+pub const CRITICAL_VERBS: &[&str] = &[
+    "warned",
+    "warns",
+    "concerned",
+    "worried",
+    "alarmed",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "protested",
+    "opposed",
+    "opposes",
+    "slammed",
+    "decried",
 ];
 
 pub fn is_relation_word(word: &Word) -> bool {
-    word.is_any(RELATION_WORDS) || word.starts_with_any(RELATION_PREFIXES)
+    word.cues.relation
 }
 
 /// Nouns for people: a demonym or country modifying one gives a nationality
@@ -265,6 +391,9 @@ pub const FROM_ORIGIN_HEADS: &[&str] = &[
     "returned",
     "flights",
     "flight",
+    "them",
+    "whom",
+    "who",
 ];
 
 /// Words a list of origin countries may open with: "from countries such as".
@@ -315,8 +444,92 @@ pub fn is_negator(word: &Word) -> bool {
     word.is_any(&["not", "no", "never", "nor", "neither", "without"]) || word.lower.ends_with("n't")
 }
 
+/// Words that hedge a relation into a refusal when they precede it:
+/// "it will be difficult for a country like Nigeria to accept".
+pub const HEDGED_REFUSALS: &[&str] = &[
+    "difficult",
+    "impossible",
+    "unwilling",
+    "reluctant",
+    "unable",
+];
+
+/// Auxiliaries and adverbs between a speaker and the speech verb: "Rubio
+/// has said", "Noem also told".
+pub const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "once",
+    "recently",
+    "would",
+    "will",
+    "long",
+    "earlier",
+    "separately",
+    "has",
+    "often",
+    "publicly",
+];
+
+/// Words that open a clause with a new subject; any other lowercase word
+/// after "but" opens a verb phrase sharing the subject before it.
+pub const NEW_SUBJECT_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "officials",
+    "some",
+    "many",
+    "most",
+    "none",
+    "others",
+    "critics",
+    "both",
+    "each",
+    "all",
+    "one",
+    "two",
+    "no",
+    "not",
+    "also",
+    "only",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "as",
+    "if",
+];
+
 /// Things a negating verb rejects.
 pub const NEGATED_OBJECTS: &[&str] = &[
+    "commitment",
+    "commitments",
     "request",
     "requests",
     "proposal",
@@ -362,6 +575,7 @@ pub const OTHER_TOPICS: &[&str] = &[
     "drug",
     "cartel",
     "cartels",
+    "energy",
 ];
 
 /// Capitalised words that follow a given name-like country but are not a
@@ -389,4 +603,21 @@ pub const NOT_SURNAMES: &[&str] = &[
     "and",
     "or",
     "the",
+];
+
+/// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".
+pub const GIVEN_NAME_COUNTRIES: &[&str] =
+    &["Jordan", "Chad", "Israel", "India", "Georgia", "Kenya"];
+
+/// Words of the migration debate and of where people go: with a
+/// deportation story framing them, a paragraph using them is on the topic.
+pub const MIGRATION_WORDS: &[&str] = &[
+    "immigration",
+    "migration",
+    "asylum",
+    "border",
+    "illegal",
+    "country",
+    "countries",
+    "nations",
 ];

@@ -48,10 +48,10 @@ pub struct Findings {
 pub fn detect(text: &str) -> Findings {
     let sentences = segment::sentences(text);
     let words = words::words(text);
-    Findings {
-        countries: countries::find(text, &sentences, &words),
-        quotes: quotes::find(text, &sentences, &words),
-    }
+    let mentions = gazetteer::mentions(text);
+    let countries = countries::find(text, &sentences, &words, &mentions);
+    let quotes = quotes::find(text, &sentences, &words, &mentions, &countries);
+    Findings { countries, quotes }
 }
 
 /// The identity of a quote for novelty: the same words with different
@@ -129,6 +129,130 @@ mod tests {
             &text[eswatini.evidence.clone()],
             "Eswatini's government agreed to accept people deported from the United States, officials said."
         );
+    }
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        detect(text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    fn countries(text: &str) -> Vec<&'static str> {
+        detect(text).countries.iter().map(|c| c.code).collect()
+    }
+
+    #[test]
+    fn nationality_origin_and_other_topics_are_not_destinations() {
+        assert_eq!(
+            countries("A Guatemalan man was deported to South Sudan in July."),
+            vec!["SS"]
+        );
+        assert_eq!(
+            countries("Five men deported to Eswatini are citizens of Vietnam, Jamaica and Cuba."),
+            vec!["SZ"]
+        );
+        assert_eq!(
+            countries("Venezuelans deported by the U.S. were sent to a Salvadoran prison."),
+            vec!["SV"]
+        );
+        assert!(countries("Vietnam signed a trade deal with the U.S. to accept more imports, as deportations rose.").is_empty());
+        assert!(
+            countries(
+                "Deportees were held at a detention center in Georgia before flights to nowhere."
+            )
+            .is_empty()
+        );
+        assert!(
+            countries(
+                "Sudan's war has displaced millions; deported migrants were sent to South Sudan."
+            )
+            .contains(&"SS")
+        );
+    }
+
+    #[test]
+    fn negation_refuses_only_the_refusing_country() {
+        assert_eq!(
+            countries(
+                "Nigeria rejected the request to accept deportees, but Ghana agreed to take them."
+            ),
+            vec!["GH"]
+        );
+        assert!(countries("Libya's government denied any deal to receive deportees.").is_empty());
+        assert_eq!(
+            countries("A judge denied a bid to halt deportations to South Sudan."),
+            vec!["SS"]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_carries_the_country_into_the_next_sentence() {
+        let text = "The U.S. keeps deporting migrants to third countries.\nEswatini has been great. They took five deportees.";
+        let found = detect(text).countries;
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].evidence.clone()],
+            "Eswatini has been great. They took five deportees."
+        );
+        assert!(countries("The U.S. is deporting migrants.\nAsked whether talks were under way with Libya, he declined to say.").is_empty());
+    }
+
+    #[test]
+    fn people_named_like_countries_are_people() {
+        assert!(
+            countries("Chad Wolf said the deal with the U.S. to take deportees was a model.")
+                .is_empty()
+        );
+        assert!(
+            countries("Rep. Jim Jordan praised the agreement to receive deported migrants.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn attribution_forms() {
+        let text = "The U.S. is deporting migrants to third countries.\n\
+            Secretary of State Marco Rubio met officials.\n\
+            \"We will send them far away,\" Rubio said.\n\
+            \"They can go to Rwanda,\" he said.\n\
+            According to Andrew Selee, the deals \"send a message to migrants.\"\n\
+            Kristi Noem said in a statement: \"Deportation flights will continue.\"\n\
+            \"We take deportees only temporarily.\" Dlamini said.";
+        let found = speakers(text);
+        let names: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(
+            names,
+            vec![
+                Some("Marco Rubio"),
+                Some("Marco Rubio"),
+                Some("Andrew Selee"),
+                Some("Kristi Noem"),
+                Some("Dlamini")
+            ]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes_and_multi_paragraph_quotes_are_one() {
+        let text = "Officials called the deportation deals \"safe third country\" pacts.\n\
+            \"We will receive deportees from the U.S. under the agreement.\n\
+            \"They will stay a year.\"";
+        let found = speakers(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].0,
+            "We will receive deportees from the U.S. under the agreement. They will stay a year."
+        );
+    }
+
+    #[test]
+    fn quotes_off_the_deportation_topic_are_dropped() {
+        let text = "Eswatini agreed to accept deportees from the U.S.\n\
+            Separately, the minister discussed the budget.\n\
+            \"The tariffs on our sugar exports are unfair,\" she said.";
+        assert!(speakers(text).is_empty());
     }
 
     #[test]

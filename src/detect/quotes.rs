@@ -7,20 +7,22 @@
 //! or speakers, so the parser is written here from English reporting syntax;
 //! it must not know any particular speaker or article.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::QuoteFinding;
-use super::gazetteer;
-use super::lexicon::{
-    MIGRANT_NOUNS, is_deportation_word, is_relation_word, is_third_country_phrase,
-};
+use super::gazetteer::{self, Mention};
+use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES};
 use super::words::{Word, first_at, words as tokenize};
+use super::{CountryFinding, QuoteFinding};
 
 /// Quotes this short are scare quotes ("so-called 'safe' countries").
 const SCARE_QUOTE_MAX_WORDS: usize = 3;
 
 /// How far after a closing mark an attribution may start ("," Rubio said).
 const TAIL_REACH: usize = 10;
+
+/// A sentence this short after a quote can be its attribution alone.
+const ATTRIBUTION_SENTENCE_MAX_WORDS: usize = 8;
 
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -66,6 +68,10 @@ const SPEECH_VERBS: &[&str] = &[
     "conceded",
     "admitted",
     "maintained",
+    "called",
+    "described",
+    "labeled",
+    "labelled",
     "observed",
     "explains",
     "notes",
@@ -182,12 +188,40 @@ const TITLE_WORDS: &[&str] = &[
     "congresswoman",
     "democratic",
     "republican",
+    "democrat",
     "analyst",
     "researcher",
     "fellow",
     "officer",
     "commander",
     "premier",
+];
+
+/// Titles that head a title phrase: every word before them qualifies the
+/// office, every word after names the holder.
+const HEAD_TITLES: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "director",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "judge",
+    "mayor",
+    "commissioner",
+    "envoy",
+    "chairman",
+    "chairwoman",
+    "czar",
+    "premier",
+    "king",
+    "queen",
 ];
 
 /// Capitalised words that begin sentences or name days and months, never
@@ -266,6 +300,12 @@ const NOT_NAME_WORDS: &[&str] = &[
     "cnn",
     "reuters",
     "ap",
+    "several",
+    "many",
+    "some",
+    "most",
+    "others",
+    "both",
 ];
 
 /// Abbreviated titles and initials may be followed by ". " inside a name.
@@ -332,13 +372,21 @@ struct NamedPerson {
     name: String,
 }
 
-pub fn find(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<QuoteFinding> {
+pub fn find(
+    text: &str,
+    sentences: &[Range<usize>],
+    words: &[Word],
+    mentions: &[Mention],
+    destinations: &[CountryFinding],
+) -> Vec<QuoteFinding> {
     let raw = scan_quotes(text);
     if raw.is_empty() {
         return Vec::new();
     }
     let people = named_people(text, words);
-    let mut found: Vec<(QuoteFinding, bool, usize)> = Vec::new();
+    let paragraphs = paragraphs(text, words, mentions, destinations);
+    let mut full_names: HashMap<String, String> = HashMap::new();
+    let mut found: Vec<Candidate> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     for quote in &raw {
         let quote_text = join_parts(text, &quote.parts);
@@ -349,10 +397,14 @@ pub fn find(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<Quote
         if key.is_empty() || keys.contains(&key) {
             continue;
         }
-        let line = line_of(text, quote.span.start);
         let attribution = attribute(text, sentences, words, quote, &people);
         let (speaker, attributed_span) = match attribution {
-            Some((speaker, span)) => (Some(speaker), Some(span)),
+            Some((speaker, span)) => {
+                let full = full_names
+                    .entry(speaker)
+                    .or_insert_with_key(|name| expand(text, words, name));
+                (Some(full.clone()), Some(span))
+            }
             None => (None, None),
         };
         let covered = match &attributed_span {
@@ -360,25 +412,115 @@ pub fn find(text: &str, sentences: &[Range<usize>], words: &[Word]) -> Vec<Quote
             None => quote.span.clone(),
         };
         let evidence = sentence_union(sentences, &covered);
-        let relevant = is_relevant(text, words, quote, &evidence);
+        let first = paragraphs.partition_point(|p| p.range.end < quote.span.start);
+        let last = paragraphs.partition_point(|p| p.range.end < quote.span.end.saturating_sub(1));
+        let own_words = topic_of(words, &quote.span, mentions, destinations);
         keys.push(key);
-        found.push((
-            QuoteFinding {
+        found.push(Candidate {
+            quote: QuoteFinding {
                 text: quote_text,
-                speaker,
+                speaker: speaker.clone(),
                 evidence,
             },
-            relevant,
-            line,
-        ));
+            paragraphs: first..last.max(first) + 1,
+            about_deportation: own_words.deportation,
+            reported_unnamed: speaker.is_none() && has_reporting_verb(sentences, words, quote),
+        });
     }
     inherit_speakers(&mut found);
-    inherit_relevance(&mut found);
+    let relevant: Vec<bool> = found
+        .iter()
+        .map(|c| is_relevant(text, c, &paragraphs))
+        .collect();
     found
         .into_iter()
-        .filter(|(_, relevant, _)| *relevant)
-        .map(|(q, _, _)| q)
+        .zip(relevant)
+        .filter(|(_, relevant)| *relevant)
+        .map(|(c, _)| c.quote)
         .collect()
+}
+
+struct Candidate {
+    quote: QuoteFinding,
+    /// Indices into the article's non-empty paragraphs.
+    paragraphs: Range<usize>,
+    about_deportation: bool,
+    /// Its sentence reports it with a speech verb whose speaker is unnamed
+    /// ("said the woman", "the ministry said"): no other speaker applies.
+    reported_unnamed: bool,
+}
+
+/// What a stretch of text talks about.
+#[derive(Clone, Copy, Default)]
+struct Topic {
+    /// Deportation words ("deported", "third countries").
+    deportation: bool,
+    /// Relation or migrant words, or a country the article reports as a
+    /// destination.
+    related: bool,
+    /// Trade, war, elections...
+    other: bool,
+}
+
+struct Paragraph {
+    range: Range<usize>,
+    /// Speaks of deportation, or of a relation within a few paragraphs of
+    /// text that does.
+    on_topic: bool,
+}
+
+/// How many paragraphs back deportation talk still frames a paragraph that
+/// only speaks of a relation ("the talks are at an early stage").
+const TOPIC_LOOKBACK: usize = 4;
+
+fn paragraphs(
+    text: &str,
+    words: &[Word],
+    mentions: &[Mention],
+    destinations: &[CountryFinding],
+) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut topics: Vec<Topic> = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let range = start..start + line.trim_end().len();
+        start += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let topic = topic_of(words, &range, mentions, destinations);
+        let framed = topics
+            .iter()
+            .rev()
+            .take(TOPIC_LOOKBACK)
+            .any(|t| t.deportation);
+        let on_topic = topic.deportation || (topic.related && !topic.other && framed);
+        topics.push(topic);
+        out.push(Paragraph { range, on_topic });
+    }
+    out
+}
+
+fn topic_of(
+    words: &[Word],
+    range: &Range<usize>,
+    mentions: &[Mention],
+    destinations: &[CountryFinding],
+) -> Topic {
+    let span = &words[first_at(words, range.start)..first_at(words, range.end)];
+    let deportation = span.iter().any(|w| w.cues.deportation);
+    let migrants = span.iter().any(|w| w.cues.migrant);
+    let relation = span.iter().any(|w| w.cues.relation);
+    let inside = mentions.partition_point(|m| m.range.start < range.start)
+        ..mentions.partition_point(|m| m.range.start < range.end);
+    let names_destination = mentions[inside]
+        .iter()
+        .any(|m| destinations.iter().any(|d| d.code == m.code));
+    Topic {
+        deportation: deportation || (migrants && relation),
+        related: migrants || relation || names_destination || span.iter().any(|w| w.cues.migration),
+        other: span.iter().any(|w| w.cues.other_topic),
+    }
 }
 
 /// Quote spans by paragraph. A paragraph that ends inside a quote continues
@@ -466,10 +608,6 @@ fn join_parts(text: &str, parts: &[Range<usize>]) -> String {
     joined.join(" ")
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count()
-}
-
 fn sentence_union(sentences: &[Range<usize>], span: &Range<usize>) -> Range<usize> {
     let touching: Vec<&Range<usize>> = sentences
         .iter()
@@ -509,7 +647,20 @@ fn attribute(
     }
     let start_sentence = sentences.iter().find(|s| s.contains(&quote.span.start))?;
     let head = &words[first_at(words, start_sentence.start)..first_at(words, quote.span.start)];
-    speaker_before(text, head, people)
+    speaker_before(text, head, people).or_else(|| {
+        // A quote closed by its own period, then a short attribution
+        // sentence: "We will take them." Dlamini said.
+        let next = sentences.iter().find(|s| s.start >= quote.span.end)?;
+        let same_line = !text[quote.span.end..next.start].contains('\n');
+        let next_words = &words[first_at(words, next.start)..first_at(words, next.end)];
+        let short = next_words.len() <= ATTRIBUTION_SENTENCE_MAX_WORDS;
+        let no_quote = !text[next.clone()].contains(is_opening_mark);
+        if same_line && short && no_quote {
+            speaker_after(text, next_words, people)
+        } else {
+            None
+        }
+    })
 }
 
 fn speaker_after(
@@ -531,19 +682,44 @@ fn speaker_after(
             ));
         }
         let (name, span) = name_after(text, rest)?;
-        return Some((expand(people, &name), first.range.start..span.end));
+        return Some((name, first.range.start..span.end));
     }
     let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
-    if verb == 0 || verb > 6 {
+    if verb == 0 || verb >= TAIL_REACH {
         return None;
     }
-    let subject = &tail[..verb];
+    let subject = without_auxiliaries(&tail[..verb]);
     if subject.len() == 1 && subject[0].is_any(PRONOUNS) {
         let name = resolve_pronoun(people, subject[0].range.start)?;
         return Some((name, subject[0].range.start..tail[verb].range.end));
     }
-    let (name, span) = name_before(text, subject)?;
-    Some((expand(people, &name), span.start..tail[verb].range.end))
+    let (name, span) = subject_name(text, subject, tail[verb].range.start)?;
+    Some((name, span.start..tail[verb].range.end))
+}
+
+/// The speaker named by the words before a speech verb, past an appositive
+/// between subject and verb ("Andrew Selee, president of the Migration
+/// Policy Institute, told CBS"). When the appositive is itself the name ("A
+/// spokesman for Gabon's government, Laurence Ndong, told reporters"), it is
+/// the speaker.
+fn subject_name(text: &str, subject: &[Word], verb_start: usize) -> Option<(String, Range<usize>)> {
+    let before_verb = text[..verb_start].trim_end();
+    if !before_verb.ends_with(',') || subject.is_empty() {
+        return name_before(text, subject);
+    }
+    let comma = before_verb.len() - 1;
+    let opening = text[..comma].rfind(',')?;
+    let split = first_at(subject, opening);
+    let appositive = &subject[split..];
+    let is_name = appositive.len() >= 2
+        && appositive
+            .iter()
+            .all(|w| w.capitalised || w.is_any(NAME_CONNECTORS));
+    if is_name {
+        name_before(text, appositive)
+    } else {
+        name_before(text, &subject[..split])
+    }
 }
 
 fn speaker_before(
@@ -555,10 +731,10 @@ fn speaker_before(
         && head.get(at + 1).is_some_and(|w| w.lower == "to")
     {
         let (name, span) = name_after(text, &head[at + 2..])?;
-        return Some((expand(people, &name), head[at].range.start..span.end));
+        return Some((name, head[at].range.start..span.end));
     }
     let verb = head.iter().rposition(|w| w.is_any(SPEECH_VERBS))?;
-    let subject = &head[..verb];
+    let subject = without_auxiliaries(&head[..verb]);
     let verb_start = head[verb].range.start;
     if let Some(pronoun) = subject.last().filter(|w| w.is_any(PRONOUNS)) {
         return Some((
@@ -566,24 +742,15 @@ fn speaker_before(
             pronoun.range.start..verb_start,
         ));
     }
-    // An appositive between subject and verb: "Andrew Selee, president of
-    // the Migration Policy Institute, told CBS".
-    let before_verb = text[..verb_start].trim_end();
-    let subject_words: &[Word] = if before_verb.ends_with(',') && !subject.is_empty() {
-        let comma = before_verb.len() - 1;
-        let opening = text[..comma].rfind(',')?;
-        &subject[..first_at(subject, opening)]
-    } else {
-        subject
-    };
-    let (name, span) = name_before(text, subject_words)?;
-    Some((expand(people, &name), span.start..verb_start))
+    let (name, span) = subject_name(text, subject, verb_start)?;
+    Some((name, span.start..verb_start))
 }
 
 /// The name phrase starting at `words[0]`, titles stripped.
 fn name_after(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
     let mut end = 0;
     let mut last_capital = None;
+    let mut name_run = 0;
     while end < words.len() {
         let w = &words[end];
         if end > 0 && !joined_in_name(text, &words[end - 1], w) {
@@ -592,12 +759,19 @@ fn name_after(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         let lowercase_title = !w.capitalised && w.is_any(TITLE_WORDS);
         let connector = !w.capitalised && w.is_any(NAME_CONNECTORS);
         let name_word = w.capitalised && (end > 0 || !w.is_any(NOT_NAME_WORDS));
-        if !(name_word || lowercase_title || connector) {
+        // "Melusi Simelane of the Southern Africa Litigation Centre": after a
+        // full name, "of" opens the affiliation.
+        if !(name_word || lowercase_title || connector) || (connector && name_run >= 2) {
             break;
         }
         if name_word {
             last_capital = Some(end);
         }
+        name_run = if name_word && !w.is_any(TITLE_WORDS) {
+            name_run + 1
+        } else {
+            0
+        };
         end += 1;
     }
     let last = last_capital?;
@@ -623,8 +797,7 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         let usable = (previous.capitalised && !previous.is_any(NOT_NAME_WORDS))
             || (!previous.capitalised
                 && previous.is_any(NAME_CONNECTORS)
-                && start >= 2
-                && words[start - 2].capitalised);
+                && connects_to_name(&words[..start - 1]));
         if !usable || !joined_in_name(text, previous, &words[start]) {
             break;
         }
@@ -636,6 +809,25 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
     strip_titles(text, &words[start..=last])
 }
 
+/// "Melusi Simelane", "Sen. Jeanne Shaheen": two name words close a full
+/// name, after which "of" opens an affiliation ("of New Hampshire").
+fn ends_in_full_name(phrase: &[Word]) -> bool {
+    phrase.len() >= 2
+        && phrase[phrase.len() - 2..]
+            .iter()
+            .all(|w| w.capitalised && !w.is_any(TITLE_WORDS))
+}
+
+/// Whether a run of lowercase connectors ending at `before`'s end follows a
+/// capitalised word: "Juan Ramón de la Fuente".
+fn connects_to_name(before: &[Word]) -> bool {
+    before
+        .iter()
+        .rev()
+        .find(|w| !w.is_any(NAME_CONNECTORS) || w.capitalised)
+        .is_some_and(|w| w.capitalised && !w.is_any(NOT_NAME_WORDS))
+}
+
 /// Whether two neighbouring words belong to one name: only spaces between
 /// them, or the period of an initial or an abbreviated title ("Sen. Rick").
 fn joined_in_name(text: &str, a: &Word, b: &Word) -> bool {
@@ -644,7 +836,8 @@ fn joined_in_name(text: &str, a: &Word, b: &Word) -> bool {
         return true;
     }
     let initial = a.lower.chars().count() == 1;
-    gap.trim_start().starts_with('.')
+    !gap.contains('\n')
+        && gap.trim_start().starts_with('.')
         && gap[1..].chars().all(char::is_whitespace)
         && (initial || a.is_any(DOTTED_TITLES))
 }
@@ -655,32 +848,81 @@ fn strip_titles(text: &str, phrase: &[Word]) -> Option<(String, Range<usize>)> {
     let first = phrase.first()?;
     let last = phrase.last()?;
     let span = first.range.start..last.range.end;
-    let is_organisation = phrase
-        .iter()
-        .any(|w| w.is_any(ORGANISATION_WORDS) && w.capitalised);
+    let is_name_word = |w: &Word| w.capitalised && !w.is_any(TITLE_WORDS);
+    let ends_in_person_name = phrase.len() >= 2
+        && is_name_word(&phrase[phrase.len() - 1])
+        && is_name_word(&phrase[phrase.len() - 2])
+        && !phrase[phrase.len() - 1].is_any(ORGANISATION_WORDS);
+    let is_organisation = !ends_in_person_name
+        && phrase
+            .iter()
+            .any(|w| w.is_any(ORGANISATION_WORDS) && w.capitalised);
+    // Countries lead titles too: "El Salvador's President Nayib Bukele".
+    let countries = gazetteer::mentions(&text[span.clone()]);
+    let in_country = |w: &Word| {
+        countries.iter().any(|m| {
+            m.range.start + span.start <= w.range.start
+                && w.range.end <= m.range.end + span.start + 2
+        })
+    };
+    // Places lead both names and organisations: "El Salvador's President
+    // Nayib Bukele", "the Tripoli-based Government of National Unity".
+    let is_place = |w: &Word| {
+        (in_country(w) && !GIVEN_NAME_COUNTRIES.contains(&&text[w.range.clone()]))
+            || w.lower == "el"
+            || w.lower.ends_with("-based")
+    };
     let mut start = 0;
     while start + 1 < phrase.len()
-        && (phrase[start].is_any(TITLE_WORDS) || is_acronym(&text[phrase[start].range.clone()]))
+        && (is_place(&phrase[start])
+            || (!is_organisation
+                && (phrase[start].is_any(TITLE_WORDS)
+                    || is_acronym(&text[phrase[start].range.clone()]))))
     {
         start += 1;
     }
-    let kept = if is_organisation && start == 0 {
-        phrase
-    } else {
-        &phrase[start..]
-    };
+    // A head title ends the title whatever qualifies it: "Information
+    // Minister Chernor Bah".
+    if !is_organisation
+        && let Some(head) = phrase[start..phrase.len() - 1]
+            .iter()
+            .rposition(|w| w.is_any(HEAD_TITLES))
+    {
+        start += head + 1;
+    }
+    let kept = &phrase[start..];
     let kept = if !is_organisation && kept.len() == 1 && kept[0].is_any(TITLE_WORDS) {
         phrase
     } else {
         kept
     };
-    let name = text[kept[0].range.start..kept[kept.len() - 1].range.end].to_string();
-    let name = name
-        .strip_suffix("'s")
-        .or_else(|| name.strip_suffix("’s"))
-        .map(str::to_string)
-        .unwrap_or(name);
+    let mut name = text[kept[0].range.start..kept[kept.len() - 1].range.end].to_string();
+    if let Some(stripped) = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")) {
+        name = stripped.to_string();
+    }
+    // "Surangel Whipps Jr." keeps the period that is part of the suffix.
+    if kept[kept.len() - 1].is_any(&["jr", "sr"])
+        && text[kept[kept.len() - 1].range.end..].starts_with('.')
+    {
+        name.push('.');
+    }
     Some((name, span))
+}
+
+/// A capitalised word that is no country, or a country that is also a given
+/// name ("Chad Wolf", "Jordan Ellis").
+fn is_name_not_country(text: &str, word: &Word) -> bool {
+    let raw = &text[word.range.clone()];
+    GIVEN_NAME_COUNTRIES.contains(&raw) || gazetteer::mentions(raw).is_empty()
+}
+
+/// Drops "has", "also" and the like between a subject and its speech verb.
+fn without_auxiliaries(subject: &[Word]) -> &[Word] {
+    let keep = subject
+        .iter()
+        .rposition(|w| !w.is_any(AUXILIARIES))
+        .map_or(0, |i| i + 1);
+    &subject[..keep]
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -708,15 +950,37 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && joined_in_name(text, &words[end - 1], &words[end])
             && (words[end].capitalised
                 || (words[end].is_any(NAME_CONNECTORS)
-                    && words.get(end + 1).is_some_and(|n| n.capitalised)))
+                    && words.get(end + 1).is_some_and(|n| n.capitalised)
+                    && !ends_in_full_name(&words[i..end])))
         {
             end += 1;
         }
         let phrase = &words[i..end];
-        let titled = phrase.len() > 1 && phrase[0].is_any(TITLE_WORDS);
-        let speaking = words.get(end).is_some_and(|n| n.is_any(SPEECH_VERBS))
-            || (i > 0 && words[i - 1].is_any(SPEECH_VERBS));
-        if (titled || speaking)
+        let titled = phrase.len() > 1
+            && phrase[..phrase.len() - 1]
+                .iter()
+                .any(|w| w.capitalised && w.is_any(TITLE_WORDS) && !w.is_any(NAME_CONNECTORS));
+        // Only a name directly before or after the verb speaks: in "the
+        // committee's top Democrat, said" the comma closes an appositive.
+        // A name set off by commas is an appositive naming the subject:
+        // "Ghana's government spokesman, Felix Kwakye Ofosu, said".
+        let appositive_name = phrase.len() >= 2 && text[..w.range.start].ends_with(", ");
+        let speaking = words.get(end).is_some_and(|n| {
+            let gap = &text[phrase[phrase.len() - 1].range.end..n.range.start];
+            n.is_any(SPEECH_VERBS) && (gap == " " || (appositive_name && gap == ", "))
+        }) || (i > 0
+            && words[i - 1].is_any(SPEECH_VERBS)
+            && text[words[i - 1].range.end..w.range.start] == *" ");
+        // "Opposition leader Tracy Panton criticized ...": a full name
+        // directly before a verb is a person acting in the story.
+        let acting = phrase.len() >= 2
+            && words.get(end).is_some_and(|n| {
+                !n.capitalised
+                    && !n.is_any(NOT_NAME_WORDS)
+                    && !n.is_any(NAME_CONNECTORS)
+                    && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
+            });
+        if (titled || speaking || acting)
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
@@ -743,81 +1007,121 @@ fn is_person_name(name: &str) -> bool {
 /// "he said" names the last person the article named before it.
 fn resolve_pronoun(people: &[NamedPerson], at: usize) -> Option<String> {
     let name = &people.iter().rev().find(|p| p.at < at)?.name;
-    Some(expand(people, name))
+    Some(name.clone())
 }
 
-/// "Rubio" -> "Marco Rubio" when the article gave the full name.
-fn expand(people: &[NamedPerson], name: &str) -> String {
-    if name.split_whitespace().count() > 1 {
+/// "Rubio" -> "Marco Rubio", "Ramirez Lezcano" -> "Ruben Ramirez Lezcano":
+/// the longest run of given names the article puts before the name anywhere.
+fn expand(text: &str, words: &[Word], name: &str) -> String {
+    const MAX_GIVEN_NAMES: usize = 3;
+    let tokens = tokenize(name);
+    if tokens.is_empty() || tokens.iter().any(|w| w.is_any(ORGANISATION_WORDS)) {
         return name.to_string();
     }
-    people
-        .iter()
-        .filter(|p| {
-            p.name.split_whitespace().count() > 1 && p.name.split_whitespace().last() == Some(name)
-        })
-        .max_by_key(|p| p.name.len())
-        .map_or_else(|| name.to_string(), |p| p.name.clone())
+    let mut best = name.to_string();
+    for i in 0..words.len().saturating_sub(tokens.len() - 1) {
+        let matches = tokens
+            .iter()
+            .zip(&words[i..])
+            .all(|(t, w)| t.base() == w.base() && (w.capitalised || w.is_any(NAME_CONNECTORS)));
+        if !matches {
+            continue;
+        }
+        let mut j = i;
+        let mut given_names = 0;
+        while j > 0
+            && given_names < MAX_GIVEN_NAMES
+            && (words[j - 1].capitalised
+                || (words[j - 1].is_any(NAME_CONNECTORS) && connects_to_name(&words[..j - 1])))
+            && !words[j - 1].is_any(TITLE_WORDS)
+            && !words[j - 1].is_any(NOT_NAME_WORDS)
+            && is_name_not_country(text, &words[j - 1])
+            && joined_in_name(text, &words[j - 1], &words[j])
+        {
+            given_names += usize::from(words[j - 1].capitalised);
+            j -= 1;
+        }
+        // "Surangel Whipps Jr." keeps its generational suffix.
+        let mut last_index = i + tokens.len() - 1;
+        if let Some(suffix) = words.get(last_index + 1)
+            && suffix.is_any(&["jr", "sr", "ii", "iii"])
+            && suffix.capitalised
+            && joined_in_name(text, &words[last_index], suffix)
+        {
+            last_index += 1;
+        }
+        if j < i || last_index > i + tokens.len() - 1 {
+            let last = &words[last_index];
+            let end = last.range.start + last.base().len();
+            let mut candidate = text[words[j].range.start..end.min(last.range.end)].to_string();
+            if last.is_any(&["jr", "sr"]) && text[last.range.end..].starts_with('.') {
+                candidate.push('.');
+            }
+            if candidate.len() > best.len() {
+                best = candidate;
+            }
+        }
+    }
+    best
 }
 
-/// About deportation: the quote, the sentences carrying it or its paragraph
-/// speak of deportation, or the quote speaks of migrants or a relation right
-/// after a paragraph that does.
-fn is_relevant(text: &str, words: &[Word], quote: &RawQuote, evidence: &Range<usize>) -> bool {
-    let paragraph = paragraph_around(text, quote.span.start)..paragraph_end(text, quote.span.end);
-    let about = |range: Range<usize>| {
-        let span = &words[first_at(words, range.start)..first_at(words, range.end)];
-        let deportation = span.iter().any(is_deportation_word)
-            || span
-                .windows(2)
-                .any(|w| is_third_country_phrase(&w[0], &w[1]));
-        let migrants = span.iter().any(|w| w.is_any(MIGRANT_NOUNS));
-        let relation = span.iter().any(is_relation_word);
-        (deportation || (migrants && relation), migrants || relation)
-    };
-    let (quote_about, quote_related) = about(quote.span.clone());
-    if quote_about || about(evidence.clone()).0 || about(paragraph.clone()).0 {
+/// About deportation agreements: the quote's words speak of deportation, a
+/// paragraph carrying it is on the topic, or its speaker was named in the
+/// on-topic paragraph just before (a statement continued).
+fn is_relevant(text: &str, candidate: &Candidate, paragraphs: &[Paragraph]) -> bool {
+    if candidate.about_deportation
+        || paragraphs[candidate.paragraphs.clone()]
+            .iter()
+            .any(|p| p.on_topic)
+    {
         return true;
     }
-    let previous_end = text[..paragraph.start].trim_end().len();
-    let previous = paragraph_around(text, previous_end)..previous_end;
-    quote_related && previous_end > 0 && about(previous).0
+    let first = candidate.paragraphs.start;
+    let Some(surname) = candidate
+        .quote
+        .speaker
+        .as_deref()
+        .and_then(|s| s.split_whitespace().last())
+    else {
+        return false;
+    };
+    first > 0 && {
+        let previous = &paragraphs[first - 1];
+        previous.on_topic && text[previous.range.clone()].contains(surname)
+    }
 }
 
-fn paragraph_around(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
-}
-
-fn paragraph_end(text: &str, offset: usize) -> usize {
-    text[offset..].find('\n').map_or(text.len(), |i| offset + i)
+/// Whether a speech verb reports the quote in its own sentences: right after
+/// the closing mark or before the opening one.
+fn has_reporting_verb(sentences: &[Range<usize>], words: &[Word], quote: &RawQuote) -> bool {
+    let span = sentence_union(sentences, &quote.span);
+    let before = &words[first_at(words, span.start)..first_at(words, quote.span.start)];
+    let after_from = first_at(words, quote.span.end);
+    let after = &words[after_from..first_at(words, span.end).max(after_from)];
+    before
+        .iter()
+        .chain(after.iter().take(TAIL_REACH))
+        .any(|w| w.is_any(SPEECH_VERBS))
 }
 
 /// An unattributed quote takes the speaker of the quote before it when that
 /// one is in the same or the previous paragraph (wire copy runs a speaker's
 /// quotes on without repeating "he said").
-fn inherit_speakers(found: &mut [(QuoteFinding, bool, usize)]) {
+fn inherit_speakers(found: &mut [Candidate]) {
     for i in 1..found.len() {
-        if found[i].0.speaker.is_none() && found[i].2 <= found[i - 1].2 + 1 {
-            found[i].0.speaker = found[i - 1].0.speaker.clone();
+        if found[i].quote.speaker.is_none()
+            && !found[i].reported_unnamed
+            && found[i].paragraphs.start <= found[i - 1].paragraphs.end
+        {
+            found[i].quote.speaker = found[i - 1].quote.speaker.clone();
         }
     }
     for i in (0..found.len().saturating_sub(1)).rev() {
-        if found[i].0.speaker.is_none() && found[i].2 == found[i + 1].2 {
-            found[i].0.speaker = found[i + 1].0.speaker.clone();
-        }
-    }
-}
-
-/// A quote continuing a relevant one from the same speaker in the same
-/// paragraph is part of the same statement.
-fn inherit_relevance(found: &mut [(QuoteFinding, bool, usize)]) {
-    for i in 1..found.len() {
-        if !found[i].1
-            && found[i - 1].1
-            && found[i].2 == found[i - 1].2
-            && found[i].0.speaker == found[i - 1].0.speaker
+        if found[i].quote.speaker.is_none()
+            && !found[i].reported_unnamed
+            && found[i].paragraphs.end > found[i + 1].paragraphs.start
         {
-            found[i].1 = true;
+            found[i].quote.speaker = found[i + 1].quote.speaker.clone();
         }
     }
 }

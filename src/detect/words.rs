@@ -1,8 +1,11 @@
 //! Word tokens with byte ranges, shared by the country and quote rules.
 //!
-//! Pure and allocation-light; it knows nothing of countries or quotes.
+//! Pure and allocation-light; each word carries its topic cues (see
+//! `lexicon`), and nothing of countries or quotes.
 
 use std::ops::Range;
+
+use super::lexicon::{Cues, cues_of, is_third_country_phrase};
 
 /// A word of the text: letters and digits, joined across inner apostrophes,
 /// hyphens and periods ("Eswatini's", "third-country", "U.S").
@@ -12,6 +15,7 @@ pub struct Word {
     /// Lowercased, curly apostrophes made straight.
     pub lower: String,
     pub capitalised: bool,
+    pub cues: Cues,
 }
 
 impl Word {
@@ -22,10 +26,6 @@ impl Word {
 
     pub fn is_any(&self, list: &[&str]) -> bool {
         list.contains(&self.base())
-    }
-
-    pub fn starts_with_any(&self, prefixes: &[&str]) -> bool {
-        prefixes.iter().any(|p| self.lower.starts_with(p))
     }
 }
 
@@ -57,6 +57,12 @@ pub fn words(text: &str) -> Vec<Word> {
     if let Some(s) = start {
         out.push(make_word(text, s..text.len()));
     }
+    for i in 1..out.len() {
+        if is_third_country_phrase(&out[i - 1].lower, out[i].base()) {
+            out[i - 1].cues.deportation = true;
+            out[i].cues.deportation = true;
+        }
+    }
     out
 }
 
@@ -64,10 +70,12 @@ fn make_word(text: &str, range: Range<usize>) -> Word {
     let raw = &text[range.clone()];
     let lower = raw.to_lowercase().replace('’', "'");
     let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+    let cues = cues_of(lower.strip_suffix("'s").unwrap_or(&lower));
     Word {
         range,
         lower,
         capitalised,
+        cues,
     }
 }
 
