@@ -539,42 +539,35 @@ impl Pipeline {
         }
         let added = diff::additions(previous.as_ref().map(|p| p.text.as_str()), text);
         let findings = detect::detect(text);
-        let mut candidates = Vec::new();
-        for country in findings.countries {
-            let touched = diff::touching(&added, &country.evidence);
-            if touched.is_empty() {
-                continue;
-            }
-            candidates.push(Candidate {
-                recipients: self.recipients(
-                    AlertKind::Country,
-                    Some((country.code, country.name)),
-                    &source.name,
-                ),
-                fact: Fact::Country {
-                    code: country.code.to_owned(),
-                    name: country.name.to_owned(),
-                },
-                evidence: text[country.evidence].to_owned(),
+        // A finding counts only where its evidence overlaps what the change added.
+        let candidate = |evidence: std::ops::Range<usize>, fact: Fact, recipients: Vec<String>| {
+            let touched = diff::touching(&added, &evidence);
+            (!touched.is_empty()).then(|| Candidate {
                 replaced: replaced_passage(&touched),
-            });
-        }
-        for quote in findings.quotes {
-            let touched = diff::touching(&added, &quote.evidence);
-            if touched.is_empty() {
-                continue;
-            }
-            candidates.push(Candidate {
-                recipients: self.recipients(AlertKind::Quote, None, &source.name),
-                fact: Fact::Quote {
-                    key: detect::quote_key(&quote.text),
-                    quote: quote.text,
-                    speaker: quote.speaker,
-                },
-                evidence: text[quote.evidence].to_owned(),
-                replaced: replaced_passage(&touched),
-            });
-        }
+                evidence: text[evidence].to_owned(),
+                fact,
+                recipients,
+            })
+        };
+        let countries = findings.countries.into_iter().filter_map(|c| {
+            let recipients =
+                self.recipients(AlertKind::Country, Some((c.code, c.name)), &source.name);
+            let fact = Fact::Country {
+                code: c.code.to_owned(),
+                name: c.name.to_owned(),
+            };
+            candidate(c.evidence, fact, recipients)
+        });
+        let quotes = findings.quotes.into_iter().filter_map(|q| {
+            let recipients = self.recipients(AlertKind::Quote, None, &source.name);
+            let fact = Fact::Quote {
+                key: detect::quote_key(&q.text),
+                quote: q.text,
+                speaker: q.speaker,
+            };
+            candidate(q.evidence, fact, recipients)
+        });
+        let candidates: Vec<Candidate> = countries.chain(quotes).collect();
         let saved = self.store.save_version(
             &crate::store::NewVersion {
                 article: article.id,
