@@ -80,6 +80,16 @@ pub struct PassReport {
     pub duration: Duration,
 }
 
+impl PassReport {
+    fn add(&mut self, tally: &SourceTally) {
+        self.pages_fetched += tally.pages_fetched;
+        self.not_modified += tally.not_modified;
+        self.new_versions += tally.new_versions;
+        self.facts_recorded += tally.facts_recorded;
+        self.alerts += tally.alerts;
+    }
+}
+
 #[derive(Debug, Default)]
 struct SourceTally {
     pages_fetched: usize,
@@ -147,12 +157,13 @@ impl Pipeline {
     ) -> Result<PassReport, PipelineError> {
         let started = Instant::now();
         let started_at = now();
-        let due: Vec<SourceRow> = self
+        // Sources that are not due may still own articles due on their age tier.
+        let (due, waiting): (Vec<SourceRow>, Vec<SourceRow>) = self
             .store
             .sources()?
             .into_iter()
-            .filter(|s| s.active && (scope == Scope::All || s.next_check_at <= started_at))
-            .collect();
+            .filter(|s| s.active)
+            .partition(|s| scope == Scope::All || s.next_check_at <= started_at);
         let budget = AtomicUsize::new(self.config.tracking.recheck_budget);
         let outcomes: Vec<(SourceRow, Result<SourceTally, SourceError>)> =
             futures_util::stream::iter(due)
@@ -163,7 +174,27 @@ impl Pipeline {
                 .buffer_unordered(self.config.http.concurrency)
                 .collect()
                 .await;
+        let budget = &budget;
+        let rechecks: Vec<SourceTally> = futures_util::stream::iter(waiting)
+            .filter(|source| std::future::ready(source.kind != SourceKind::Article))
+            .map(|source| async move {
+                let mut tally = SourceTally::default();
+                let skip = HashSet::new();
+                if let Err(error) = self
+                    .recheck_articles(&source, &skip, now(), budget, shutdown, &mut tally)
+                    .await
+                {
+                    tracing::warn!(source = %source.name, %error, "article re-checks failed");
+                }
+                tally
+            })
+            .buffer_unordered(self.config.http.concurrency)
+            .collect()
+            .await;
         let mut report = PassReport::default();
+        for tally in rechecks {
+            report.add(&tally);
+        }
         for (source, outcome) in outcomes {
             let interval = self.source_interval(&source.name);
             let at = now();
@@ -175,11 +206,7 @@ impl Pipeline {
                         at,
                         schedule::next_after_success(at, interval),
                     )?;
-                    report.pages_fetched += tally.pages_fetched;
-                    report.not_modified += tally.not_modified;
-                    report.new_versions += tally.new_versions;
-                    report.facts_recorded += tally.facts_recorded;
-                    report.alerts += tally.alerts;
+                    report.add(&tally);
                 }
                 Err(error) => {
                     report.sources_failed += 1;
@@ -289,11 +316,31 @@ impl Pipeline {
                 checked.insert(id);
             }
         }
-        // Articles found earlier are re-checked for edits on their age tier.
         let due_by = if scope == Scope::All { i64::MAX } else { now() };
+        self.recheck_articles(source, &checked, due_by, budget, shutdown, &mut tally)
+            .await?;
+        Ok(tally)
+    }
+
+    /// Re-checks the articles `source` found earlier whose age-tier check is
+    /// due by `due_by`, within the pass's `budget`; `skip` were just checked.
+    async fn recheck_articles(
+        &self,
+        source: &SourceRow,
+        skip: &HashSet<i64>,
+        due_by: Timestamp,
+        budget: &AtomicUsize,
+        shutdown: &watch::Receiver<bool>,
+        tally: &mut SourceTally,
+    ) -> Result<(), SourceError> {
+        let novelty = if source.baseline_done {
+            Novelty::Alert
+        } else {
+            Novelty::RecordOnly
+        };
         let remaining = budget.load(Ordering::Relaxed);
         for article in self.store.due_articles(source.id, due_by, remaining)? {
-            if *shutdown.borrow() || checked.contains(&article.id.0) {
+            if *shutdown.borrow() || skip.contains(&article.id.0) {
                 continue;
             }
             if budget
@@ -305,10 +352,10 @@ impl Pipeline {
             let Ok(article_url) = Url::parse(&article.url) else {
                 continue;
             };
-            self.check_logged(source, &article_url, Some(article), novelty, &mut tally)
+            self.check_logged(source, &article_url, Some(article), novelty, tally)
                 .await;
         }
-        Ok(tally)
+        Ok(())
     }
 
     fn source_filter(&self, name: &str) -> Option<&str> {
