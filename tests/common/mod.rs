@@ -338,7 +338,7 @@ impl Daemon {
                 .lines()
                 .map_while(Result::ok)
             {
-                sink.lock().unwrap().push(line);
+                sink.lock().unwrap().push(strip_ansi(&line));
             }
         });
         Self { child, lines }
@@ -385,6 +385,21 @@ impl Daemon {
         assert!(exit.success(), "daemon exited with {exit}:\n{}", self.log());
         self.log()
     }
+}
+
+/// The log without terminal colours, so `sources=0` can be searched for.
+fn strip_ansi(line: &str) -> String {
+    let mut plain = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI sequences end with a letter, e.g. ESC [ 2 m.
+            chars.by_ref().find(char::is_ascii_alphabetic);
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
 }
 
 impl Drop for Daemon {
