@@ -369,8 +369,12 @@ impl Fetcher {
             hosts.entry(host).or_default().clone()
         };
         let mut last_start = slot.lock().await;
-        if let Some(at) = *last_start {
-            tokio::time::sleep_until(at + interval).await;
+        // Only sleep when the turn is in the future: a timer, even an expired
+        // one, costs a tick (~1 ms) while the host's queue is blocked.
+        if let Some(turn) = last_start.map(|at| at + interval)
+            && turn > Instant::now()
+        {
+            tokio::time::sleep_until(turn).await;
         }
         let permit = self
             .permits
