@@ -80,16 +80,6 @@ pub struct PassReport {
     pub duration: Duration,
 }
 
-impl PassReport {
-    fn add(&mut self, tally: &SourceTally) {
-        self.pages_fetched += tally.pages_fetched;
-        self.not_modified += tally.not_modified;
-        self.new_versions += tally.new_versions;
-        self.facts_recorded += tally.facts_recorded;
-        self.alerts += tally.alerts;
-    }
-}
-
 #[derive(Debug, Default)]
 struct SourceTally {
     pages_fetched: usize,
@@ -157,7 +147,6 @@ impl Pipeline {
     ) -> Result<PassReport, PipelineError> {
         let started = Instant::now();
         let started_at = now();
-        // Sources that are not due may still own articles due on their age tier.
         let (due, waiting): (Vec<SourceRow>, Vec<SourceRow>) = self
             .store
             .sources()?
@@ -174,16 +163,19 @@ impl Pipeline {
                 .buffer_unordered(self.config.http.concurrency)
                 .collect()
                 .await;
+        let mut report = PassReport::default();
+        // Sources that are not due may still own articles due on their age
+        // tier; their own schedule and health stay untouched.
         let budget = &budget;
-        let rechecks: Vec<SourceTally> = futures_util::stream::iter(waiting)
-            .filter(|source| std::future::ready(source.kind != SourceKind::Article))
+        let rechecks: Vec<SourceTally> = futures_util::stream::iter(&waiting)
+            .filter(|s| std::future::ready(s.kind != SourceKind::Article))
             .map(|source| async move {
                 let mut tally = SourceTally::default();
                 let skip = HashSet::new();
-                if let Err(error) = self
-                    .recheck_articles(&source, &skip, now(), budget, shutdown, &mut tally)
-                    .await
-                {
+                let rechecked = self
+                    .recheck_articles(source, &skip, now(), budget, shutdown, &mut tally)
+                    .await;
+                if let Err(error) = rechecked {
                     tracing::warn!(source = %source.name, %error, "article re-checks failed");
                 }
                 tally
@@ -191,9 +183,12 @@ impl Pipeline {
             .buffer_unordered(self.config.http.concurrency)
             .collect()
             .await;
-        let mut report = PassReport::default();
         for tally in rechecks {
-            report.add(&tally);
+            report.pages_fetched += tally.pages_fetched;
+            report.not_modified += tally.not_modified;
+            report.new_versions += tally.new_versions;
+            report.facts_recorded += tally.facts_recorded;
+            report.alerts += tally.alerts;
         }
         for (source, outcome) in outcomes {
             let interval = self.source_interval(&source.name);
@@ -206,7 +201,11 @@ impl Pipeline {
                         at,
                         schedule::next_after_success(at, interval),
                     )?;
-                    report.add(&tally);
+                    report.pages_fetched += tally.pages_fetched;
+                    report.not_modified += tally.not_modified;
+                    report.new_versions += tally.new_versions;
+                    report.facts_recorded += tally.facts_recorded;
+                    report.alerts += tally.alerts;
                 }
                 Err(error) => {
                     report.sources_failed += 1;
