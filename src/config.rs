@@ -82,7 +82,10 @@ pub struct HttpConfig {
     /// Longest silence between two reads of one response.
     #[serde(with = "humantime_serde")]
     pub read_timeout: Duration,
+    /// Requests in flight at once, across all hosts.
     pub concurrency: usize,
+    /// Gap between the starts of two requests to one host (a longer
+    /// Crawl-delay wins); above zero, also one request per host at a time.
     #[serde(with = "humantime_serde")]
     pub per_host_interval: Duration,
     pub allow_private_addresses: bool,

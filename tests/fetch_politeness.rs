@@ -41,15 +41,23 @@ async fn robots_txt_disallow_is_respected_and_fetched_once() {
         .respond_with(html("<p>page</p>"))
         .mount(&server)
         .await;
+    Mock::given(path("/go"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "/private/memo"))
+        .with_priority(1)
+        .mount(&server)
+        .await;
     let fetcher = Fetcher::new(&loopback_http()).unwrap();
 
-    let refused = fetcher
-        .fetch(&url(&server, "/private/memo"), &Validators::default())
-        .await;
-    assert!(
-        matches!(refused, Err(FetchError::RobotsDisallowed)),
-        "{refused:?}"
-    );
+    // Directly, and as the target of a redirect from an allowed page.
+    for start in ["/private/memo", "/go"] {
+        let refused = fetcher
+            .fetch(&url(&server, start), &Validators::default())
+            .await;
+        assert!(
+            matches!(refused, Err(FetchError::RobotsDisallowed)),
+            "{start}: {refused:?}"
+        );
+    }
     for page in ["/news/1", "/news/2"] {
         let fetched = fetcher
             .fetch(&url(&server, page), &Validators::default())
@@ -61,15 +69,15 @@ async fn robots_txt_disallow_is_respected_and_fetched_once() {
     let requests = server.received_requests().await.unwrap();
     assert_eq!(
         paths(&requests),
-        ["/robots.txt", "/news/1", "/news/2"],
+        ["/robots.txt", "/go", "/news/1", "/news/2"],
         "the disallowed page is never requested and robots.txt is cached"
     );
     // An honest User-Agent: our product token (which the robots group above
     // names) and a contact URL; compressed bodies are welcome.
-    let agent = requests[1].headers["user-agent"].to_str().unwrap();
+    let agent = requests[2].headers["user-agent"].to_str().unwrap();
     assert!(agent.starts_with("pactwatch/"), "{agent}");
     assert!(agent.contains("(+https://"), "{agent}");
-    let encodings = requests[1].headers["accept-encoding"].to_str().unwrap();
+    let encodings = requests[2].headers["accept-encoding"].to_str().unwrap();
     assert!(
         encodings.contains("gzip") && encodings.contains("br"),
         "{encodings}"

@@ -161,3 +161,69 @@ async fn an_unavailable_robots_txt_stops_the_site_until_it_recovers() {
         .collect();
     assert_eq!(paths, ["/robots.txt", "/robots.txt", "/news"]);
 }
+
+/// A site that answers robots.txt but never answers a page, on its own
+/// loopback address (pacing is per host, and wiremock lives on 127.0.0.1).
+fn hanging_site() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.2:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+                head.push(byte[0]);
+            }
+            if head.starts_with(b"GET /robots.txt") {
+                let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n");
+            }
+            held.push(stream);
+        }
+    });
+    base
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hanging_host_holds_one_request_slot_not_all_of_them() {
+    let hanging = hanging_site();
+    let server = MockServer::start().await;
+    Mock::given(path("/news"))
+        .respond_with(page())
+        .mount(&server)
+        .await;
+    let fetcher = std::sync::Arc::new(
+        Fetcher::new(&HttpConfig {
+            concurrency: 2,
+            per_host_interval: Duration::from_millis(20),
+            timeout: Duration::from_secs(2),
+            ..loopback_http()
+        })
+        .unwrap(),
+    );
+
+    // Three sources on the hanging site start first...
+    let stuck: Vec<_> = (0..3)
+        .map(|i| {
+            let fetcher = fetcher.clone();
+            let url = Url::parse(&format!("{hanging}/story/{i}")).unwrap();
+            tokio::spawn(async move { fetcher.fetch(&url, &Validators::default()).await })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // ...and the healthy site still gets the other slot.
+    let healthy = fetcher
+        .fetch(&url(&server, "/news"), &Validators::default())
+        .await;
+    assert!(matches!(healthy, Ok(Fetched::Page(_))), "{healthy:?}");
+    assert!(
+        stuck.iter().all(|task| !task.is_finished()),
+        "the healthy fetch finished before any hanging one gave up"
+    );
+    for task in stuck {
+        let error = task.await.unwrap().unwrap_err();
+        assert!(matches!(error, FetchError::Timeout), "{error:?}");
+    }
+}

@@ -24,7 +24,7 @@ use reqwest::header::{
     CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION,
     RETRY_AFTER,
 };
-use tokio::sync::{Mutex, Semaphore, SemaphorePermit};
+use tokio::sync::{Mutex, OwnedMutexGuard, Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 use url::Url;
 
@@ -146,9 +146,11 @@ pub struct Fetcher {
     guard: Arc<Guard>,
     robots: robots::RobotsCache,
     /// Per host, when the last request to it started. The async lock is held
-    /// while waiting for the host's turn, so waiters queue per host.
+    /// while waiting for the host's turn, so waiters queue per host, and,
+    /// while pacing is on, until the response is read: one request per host
+    /// at a time, so a site that hangs holds one permit, not all of them.
     hosts: std::sync::Mutex<HashMap<String, Arc<Mutex<Option<Instant>>>>>,
-    /// Requests in flight, across all hosts (`http.concurrency`).
+    /// Requests in flight, across all hosts and callers (`http.concurrency`).
     permits: Semaphore,
 }
 
@@ -160,12 +162,19 @@ enum Purpose<'v> {
     Robots,
 }
 
-/// A response that is not a redirect, with the URL that gave it and the
-/// concurrency permit held until its body is read.
+/// The right to send one request: a concurrency permit and, while pacing is
+/// on, the host's lock. Held until the response body is read.
+struct Turn<'a> {
+    _permit: SemaphorePermit<'a>,
+    _host: Option<OwnedMutexGuard<Option<Instant>>>,
+}
+
+/// A response that is not a redirect, with the URL that gave it and the turn
+/// it holds until its body is read.
 struct Response<'a> {
     url: Url,
     response: reqwest::Response,
-    _permit: SemaphorePermit<'a>,
+    _turn: Turn<'a>,
 }
 
 impl Fetcher {
@@ -230,7 +239,7 @@ impl Fetcher {
         let Response {
             url: final_url,
             response,
-            _permit,
+            _turn,
         } = self.follow(url, Purpose::Page(validators)).await?;
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
@@ -298,14 +307,14 @@ impl Fetcher {
                     request = request.header(IF_MODIFIED_SINCE, date);
                 }
             }
-            let permit = self.take_turn(&url, pacing).await;
+            let turn = self.take_turn(&url, pacing).await;
             let response = request.send().await.map_err(FetchError::from_reqwest)?;
             let status = response.status();
             if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
                 return Ok(Response {
                     url,
                     response,
-                    _permit: permit,
+                    _turn: turn,
                 });
             }
             url = response
@@ -333,8 +342,10 @@ impl Fetcher {
                     .join("/robots.txt")
                     .map_err(|e| FetchError::Other(e.to_string()))?;
                 let unavailable = |e: FetchError| FetchError::RobotsUnavailable(Box::new(e));
-                let response = match self.follow(&robots_url, Purpose::Robots).await {
-                    Ok(response) => response.response,
+                let Response {
+                    response, _turn, ..
+                } = match self.follow(&robots_url, Purpose::Robots).await {
+                    Ok(response) => response,
                     Err(e) if e.is_transient() => return Err(unavailable(e)),
                     // Refused or broken redirects: no usable robots.txt.
                     Err(_) => return Ok(robots::Rules::AllowAll),
@@ -359,16 +370,17 @@ impl Fetcher {
     }
 
     /// Waits until `url`'s host may be contacted (`interval` after the last
-    /// request to it started) and a concurrency permit is free. The host's
+    /// request to it started, and its previous request finished when
+    /// `interval` is above zero) and a concurrency permit is free. The host's
     /// clock is set when the permit is granted, i.e. when the request really
     /// starts, so a queue for permits never squeezes two requests together.
-    async fn take_turn(&self, url: &Url, interval: Duration) -> SemaphorePermit<'_> {
+    async fn take_turn(&self, url: &Url, interval: Duration) -> Turn<'_> {
         let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
         let slot = {
             let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
             hosts.entry(host).or_default().clone()
         };
-        let mut last_start = slot.lock().await;
+        let mut last_start = slot.lock_owned().await;
         // Only sleep when the turn is in the future: a timer, even an expired
         // one, costs a tick (~1 ms) while the host's queue is blocked.
         if let Some(turn) = last_start.map(|at| at + interval)
@@ -382,7 +394,11 @@ impl Fetcher {
             .await
             .expect("the semaphore is never closed");
         *last_start = Some(Instant::now());
-        permit
+        Turn {
+            _permit: permit,
+            // Zero pacing (loopback benchmarks) also lifts the one-at-a-time rule.
+            _host: (!interval.is_zero()).then_some(last_start),
+        }
     }
 }
 
