@@ -160,7 +160,10 @@ impl Pipeline {
                     let outcome = self.check_source(&source, scope, &budget, shutdown).await;
                     (source, outcome)
                 })
-                .buffer_unordered(self.config.http.concurrency)
+                // All due sources at once: the fetcher bounds the requests in
+                // flight (http.concurrency) and gives each host one at a time,
+                // so a host that hangs delays only its own sources.
+                .buffer_unordered(usize::MAX)
                 .collect()
                 .await;
         let mut report = PassReport::default();
@@ -180,7 +183,7 @@ impl Pipeline {
                 }
                 tally
             })
-            .buffer_unordered(self.config.http.concurrency)
+            .buffer_unordered(usize::MAX)
             .collect()
             .await;
         for tally in rechecks {
