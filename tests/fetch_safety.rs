@@ -241,7 +241,7 @@ async fn a_server_that_never_answers_times_out_while_another_completes() {
         .await;
     let fetcher = std::sync::Arc::new(
         Fetcher::new(&HttpConfig {
-            timeout: Duration::from_secs(1),
+            timeout: Duration::from_secs(2),
             ..loopback_http()
         })
         .unwrap(),
