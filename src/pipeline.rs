@@ -291,31 +291,60 @@ impl Pipeline {
                 .await?;
             return Ok(tally);
         }
-        let Fetched::Page(index) = self.fetcher.fetch(&url, &Validators::default()).await? else {
-            return Ok(tally);
-        };
-        tally.pages_fetched += 1;
-        let filter = self.source_filter(&source.name);
-        let links = match source.kind {
-            SourceKind::Feed => discover::feed_links(&index.body, &index.url, filter)?,
-            _ => {
-                let html = extract::decode_html(&index.body, index.charset.as_deref());
-                discover::listing_links(&html, &index.url, filter)
-            }
+        let (etag, last_modified) = self.store.source_validators(source.id, url.as_str())?;
+        let validators = Validators {
+            etag,
+            last_modified,
         };
         let mut checked = HashSet::new();
-        for link in &links {
-            if *shutdown.borrow() {
-                return Ok(tally);
-            }
-            if self.store.article_by_url(link.as_str())?.is_some() {
-                continue;
-            }
-            if let Some(id) = self
-                .check_logged(source, link, None, novelty, &mut tally)
-                .await
-            {
-                checked.insert(id);
+        match self.fetcher.fetch(&url, &validators).await? {
+            // No new links; the tracked articles are still re-checked below.
+            Fetched::NotModified => tally.not_modified += 1,
+            Fetched::Page(index) => {
+                tally.pages_fetched += 1;
+                let filter = self.source_filter(&source.name);
+                let links = match source.kind {
+                    SourceKind::Feed => discover::feed_links(&index.body, &index.url, filter)?,
+                    _ => {
+                        let html = extract::decode_html(&index.body, index.charset.as_deref());
+                        discover::listing_links(&html, &index.url, filter)
+                    }
+                };
+                let mut complete = true;
+                for link in &links {
+                    if *shutdown.borrow() {
+                        complete = false;
+                        break;
+                    }
+                    if self.store.article_by_url(link.as_str())?.is_some() {
+                        continue;
+                    }
+                    match self
+                        .check_logged(source, link, None, novelty, &mut tally)
+                        .await
+                    {
+                        Some(id) => {
+                            checked.insert(id);
+                        }
+                        None => complete = false,
+                    }
+                }
+                // The page's validators are kept only once every new link on it
+                // was read: a link that failed must not hide behind a 304.
+                let kept = if complete {
+                    index.validators
+                } else {
+                    Validators::default()
+                };
+                self.store.set_source_validators(
+                    source.id,
+                    url.as_str(),
+                    kept.etag.as_deref(),
+                    kept.last_modified.as_deref(),
+                )?;
+                if !complete && *shutdown.borrow() {
+                    return Ok(tally);
+                }
             }
         }
         let due_by = if scope == Scope::All { i64::MAX } else { now() };

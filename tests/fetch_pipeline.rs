@@ -1,5 +1,6 @@
 //! Fetch properties as the real binary shows them: a 304 is recorded as
-//! unchanged without a new version, a silent host fails only its own source,
+//! unchanged without a new version (for articles, and for feeds, whose links
+//! are then not re-read), a silent host fails only its own source,
 //! and a failing source backs off across passes and recovers by itself, all
 //! visible in `pactwatch sources`.
 
@@ -7,7 +8,7 @@ mod common;
 
 use std::net::TcpListener;
 
-use common::{HTML, Install, Site, SmtpSink, article_html};
+use common::{HTML, Install, RSS, Site, SmtpSink, article_html, rss};
 use pactwatch::store::Store;
 use wiremock::matchers::{header, path};
 use wiremock::{Mock, ResponseTemplate};
@@ -187,4 +188,99 @@ async fn a_failing_source_backs_off_across_passes_and_recovers_by_itself() {
         ahead > 0.95 && ahead < 1.15,
         "back to the interval: {ahead:.2}h"
     );
+}
+
+fn feed_source(site: &Site) -> String {
+    format!(
+        "[[sources]]\nname = \"wire-feed\"\nurl = \"{}\"\nkind = \"feed\"\n",
+        site.url("/feed.xml")
+    )
+}
+
+async fn serve_feed(site: &Site, etag: &str, links: &[&str]) {
+    let items: Vec<(&str, String)> = links.iter().map(|l| ("Story", site.url(l))).collect();
+    let items: Vec<(&str, &str)> = items.iter().map(|(t, u)| (*t, u.as_str())).collect();
+    Mock::given(path("/feed.xml"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("etag", etag)
+                .set_body_raw(rss(&items), RSS),
+        )
+        .mount(&site.server)
+        .await;
+}
+
+async fn serve_story(site: &Site, page: &str) {
+    Mock::given(path(page))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(live_page("Talks continue."), HTML))
+        .mount(&site.server)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_feed_answering_304_is_not_reparsed_and_its_articles_are_still_rechecked() {
+    let site = Site::start().await;
+    let smtp = SmtpSink::start();
+    let install = Install::new(&feed_source(&site), smtp.port, &["analyst@newsroom.test"]);
+    serve_feed(&site, "\"f1\"", &["/news/a"]).await;
+    serve_story(&site, "/news/a").await;
+    install.check();
+
+    // Now the feed answers 304 to its validator; re-read, it would list /news/b.
+    site.server.reset().await;
+    Mock::given(path("/feed.xml"))
+        .and(header("if-none-match", "\"f1\""))
+        .respond_with(ResponseTemplate::new(304))
+        .with_priority(1)
+        .mount(&site.server)
+        .await;
+    serve_feed(&site, "\"f2\"", &["/news/a", "/news/b"]).await;
+    serve_story(&site, "/news/a").await;
+    serve_story(&site, "/news/b").await;
+    install.check();
+
+    let requests = site.server.received_requests().await.unwrap();
+    let requests: Vec<_> = requests
+        .iter()
+        .filter(|r| r.url.path() != "/robots.txt")
+        .collect();
+    let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
+    assert_eq!(
+        paths,
+        ["/feed.xml", "/news/a"],
+        "feed 304, then the tracked re-check"
+    );
+    assert_eq!(requests[0].headers["if-none-match"], "\"f1\"");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_feed_whose_new_link_failed_is_read_again_unconditionally() {
+    let site = Site::start().await;
+    let smtp = SmtpSink::start();
+    let install = Install::new(&feed_source(&site), smtp.port, &["analyst@newsroom.test"]);
+    serve_feed(&site, "\"f1\"", &["/news/a", "/news/b"]).await;
+    serve_story(&site, "/news/a").await;
+    Mock::given(path("/news/b"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&site.server)
+        .await;
+    install.check();
+
+    site.server.reset().await;
+    serve_feed(&site, "\"f1\"", &["/news/a", "/news/b"]).await;
+    serve_story(&site, "/news/a").await;
+    serve_story(&site, "/news/b").await;
+    install.check();
+
+    let requests = site.server.received_requests().await.unwrap();
+    let feed = requests
+        .iter()
+        .find(|r| r.url.path() == "/feed.xml")
+        .unwrap();
+    assert!(
+        !feed.headers.contains_key("if-none-match"),
+        "a 304 would have hidden the failed link"
+    );
+    assert!(requests.iter().any(|r| r.url.path() == "/news/b"));
+    assert_eq!(versions(&install), 2);
 }
