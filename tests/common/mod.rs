@@ -316,6 +316,7 @@ impl Arrivals {
 pub struct Daemon {
     child: std::process::Child,
     lines: Arc<Mutex<Vec<String>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Daemon {
@@ -333,7 +334,7 @@ impl Daemon {
         let stderr = child.stderr.take().unwrap();
         let lines = Arc::new(Mutex::new(Vec::new()));
         let sink = lines.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             for line in std::io::BufReader::new(stderr)
                 .lines()
                 .map_while(Result::ok)
@@ -341,7 +342,11 @@ impl Daemon {
                 sink.lock().unwrap().push(strip_ansi(&line));
             }
         });
-        Self { child, lines }
+        Self {
+            child,
+            lines,
+            reader: Some(reader),
+        }
     }
 
     /// How many log lines so far contain `text`.
@@ -380,8 +385,10 @@ impl Daemon {
             .unwrap();
         assert!(status.success());
         let exit = self.child.wait().unwrap();
-        // The reader thread sees EOF once the process is gone.
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        // The reader sees end of file once the process is gone: the log is complete.
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
         assert!(exit.success(), "daemon exited with {exit}:\n{}", self.log());
         self.log()
     }
