@@ -67,7 +67,6 @@ async fn redirects_to_private_addresses_are_refused_before_connecting() {
         ("/intranet", "http://10.0.0.1/".to_owned()),
         ("/ipv6-loopback", format!("http://[::1]:{port}/")),
         ("/mapped", format!("http://[::ffff:127.0.0.2]:{port}/")),
-        ("/by-name", format!("http://localhost:{port}/")),
         ("/bystander", bystander_url.clone()),
     ];
     for (from, to) in &targets {
@@ -88,7 +87,10 @@ async fn redirects_to_private_addresses_are_refused_before_connecting() {
             matches!(error, FetchError::PrivateAddress(_)),
             "{from} -> {to}: {error:?}"
         );
-        assert!(error.to_string().contains("non-public address"), "{error}");
+        assert!(
+            error.to_string().contains("not a public address"),
+            "{error}"
+        );
     }
     let error = fetcher
         .fetch(&Url::parse(&bystander_url).unwrap(), &none)
@@ -113,6 +115,40 @@ async fn redirects_to_private_addresses_are_refused_before_connecting() {
         panic!("expected a page")
     };
     assert_eq!(page.url.path(), "/landing");
+}
+
+#[tokio::test]
+async fn a_hostname_is_judged_by_the_addresses_it_resolves_to() {
+    // A live server: if the guard let `localhost` through, it would answer.
+    let server = MockServer::start().await;
+    Mock::given(path("/"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("<p>inside</p>", "text/html"))
+        .mount(&server)
+        .await;
+    let by_name = Url::parse(&format!("http://localhost:{}/", server.address().port())).unwrap();
+    let strict = Fetcher::new(&HttpConfig {
+        allow_private_addresses: false,
+        ..loopback_http()
+    })
+    .unwrap();
+    let error = strict
+        .fetch(&by_name, &Validators::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, FetchError::PrivateAddress(ref host) if host == "localhost"),
+        "{error:?}"
+    );
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "refused at resolution, before any connection"
+    );
+    // Allowlisting the address it resolves to lets the name through.
+    let fetched = Fetcher::new(&guarded())
+        .unwrap()
+        .fetch(&by_name, &Validators::default())
+        .await;
+    assert!(matches!(fetched, Ok(Fetched::Page(_))), "{fetched:?}");
 }
 
 #[tokio::test]

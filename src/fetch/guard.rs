@@ -94,6 +94,20 @@ impl Guard {
     }
 }
 
+/// A hostname whose every address the guard refuses.
+#[derive(Debug)]
+pub struct Refused {
+    pub host: String,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} resolves only to non-public addresses", self.host)
+    }
+}
+
+impl std::error::Error for Refused {}
+
 /// A DNS resolver that drops addresses the guard refuses, so a hostname that
 /// resolves to 127.0.0.1 or 10.0.0.5 cannot be connected to. It runs at
 /// connection time, so DNS rebinding between a check and the connect is moot.
@@ -109,7 +123,7 @@ impl Resolve for GuardedResolver {
                 .filter(|a| guard.permits(a.ip()))
                 .collect();
             if addrs.is_empty() {
-                return Err(format!("{host} resolves only to non-public addresses").into());
+                return Err(Box::new(Refused { host }) as Box<_>);
             }
             Ok(Box::new(addrs.into_iter()) as Addrs)
         })

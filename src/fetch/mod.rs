@@ -41,7 +41,7 @@ pub enum FetchError {
     #[error("unsupported URL scheme {0:?} (only http and https)")]
     Scheme(String),
     #[error(
-        "refused to connect to non-public address {0} (see http.private_allowlist and http.allow_private_addresses)"
+        "refused to connect to {0}: not a public address (see http.private_allowlist and http.allow_private_addresses)"
     )]
     PrivateAddress(String),
     #[error("disallowed by robots.txt")]
@@ -92,11 +92,16 @@ impl FetchError {
         if error.is_timeout() {
             return FetchError::Timeout;
         }
+        // The resolver's refusal arrives wrapped inside a connect error.
+        let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+        while let Some(e) = source {
+            if let Some(refused) = e.downcast_ref::<guard::Refused>() {
+                return FetchError::PrivateAddress(refused.host.clone());
+            }
+            source = e.source();
+        }
         let text = chain(&error);
-        // The resolver's refusal reaches us only as text inside a connect error.
-        if text.contains("non-public address") {
-            FetchError::PrivateAddress(text)
-        } else if error.is_connect() {
+        if error.is_connect() {
             FetchError::Connect(text)
         } else {
             FetchError::Other(text)
@@ -441,8 +446,8 @@ async fn read_prefix(response: reqwest::Response, limit: usize) -> Result<Vec<u8
     Ok(body)
 }
 
-/// Refuses non-http(s) schemes and literal IPs the guard refuses (they never
-/// reach the resolver), and `localhost`, whatever it resolves to.
+/// Refuses non-http(s) schemes and literal IPs the guard refuses: they never
+/// reach the resolver, which judges every hostname (`localhost` included).
 fn check_url(url: &Url, guard: &Guard) -> Result<(), FetchError> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(FetchError::Scheme(url.scheme().to_owned()));
@@ -457,13 +462,6 @@ fn check_url(url: &Url, guard: &Guard) -> Result<(), FetchError> {
     };
     match literal {
         Some(ip) if !guard.permits(ip) => Err(FetchError::PrivateAddress(ip.to_string())),
-        _ if url.host_str().is_some_and(|h| {
-            let h = h.trim_end_matches('.').to_ascii_lowercase();
-            h == "localhost" || h.ends_with(".localhost")
-        }) =>
-        {
-            Err(FetchError::PrivateAddress("localhost".to_owned()))
-        }
         _ => Ok(()),
     }
 }
@@ -526,8 +524,6 @@ mod tests {
             "http://127.0.0.1/",
             "http://169.254.169.254/latest/meta-data",
             "http://[::1]/",
-            "http://localhost:8080/",
-            "http://api.localhost./",
             "http://10.0.0.1/",
             "http://2130706433/",
             "http://[::ffff:7f00:1]/",
