@@ -134,12 +134,24 @@ fn default_db_path() -> PathBuf {
 #[serde(deny_unknown_fields, default)]
 pub struct HttpConfig {
     pub user_agent: String,
+    /// Whole-request limit, from connecting to the last body byte (per hop).
     #[serde(with = "humantime_serde")]
     pub timeout: Duration,
+    #[serde(with = "humantime_serde")]
+    pub connect_timeout: Duration,
+    /// Longest silence between two reads of one response.
+    #[serde(with = "humantime_serde")]
+    pub read_timeout: Duration,
+    /// Requests in flight at once, across all hosts.
     pub concurrency: usize,
+    /// Gap between the starts of two requests to one host (a longer
+    /// Crawl-delay wins); above zero, also one request per host at a time.
     #[serde(with = "humantime_serde")]
     pub per_host_interval: Duration,
     pub allow_private_addresses: bool,
+    /// Exact addresses exempt from the SSRF guard (an intranet page, a
+    /// loopback test server); everything else non-public stays refused.
+    pub private_allowlist: Vec<std::net::IpAddr>,
     /// Bodies larger than this are cut off with an error, not stored.
     pub max_body: usize,
     pub max_redirects: usize,
@@ -158,9 +170,12 @@ impl Default for HttpConfig {
             )
             .to_owned(),
             timeout: Duration::from_secs(20),
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(15),
             concurrency: 8,
             per_host_interval: Duration::from_secs(1),
             allow_private_addresses: false,
+            private_allowlist: Vec::new(),
             max_body: 5 * 1024 * 1024,
             max_redirects: 5,
             retries: 2,

@@ -170,12 +170,12 @@ impl Pipeline {
     ) -> Result<PassReport, PipelineError> {
         let started = Instant::now();
         let started_at = now();
-        let due: Vec<SourceRow> = self
+        let (due, waiting): (Vec<SourceRow>, Vec<SourceRow>) = self
             .store
             .sources()?
             .into_iter()
-            .filter(|s| s.active && (scope == Scope::All || s.next_check_at <= started_at))
-            .collect();
+            .filter(|s| s.active)
+            .partition(|s| scope == Scope::All || s.next_check_at <= started_at);
         let budget = AtomicUsize::new(self.config.tracking.recheck_budget);
         if let Some(observer) = &self.observer {
             observer.pass_started(due.len());
@@ -189,11 +189,40 @@ impl Pipeline {
                     }
                     (source, outcome)
                 })
-                .buffer_unordered(self.config.http.concurrency)
+                // All due sources at once: the fetcher bounds the requests in
+                // flight (http.concurrency) and gives each host one at a time,
+                // so a host that hangs delays only its own sources.
+                .buffer_unordered(usize::MAX)
                 .collect()
                 .await;
         let mut report = PassReport::default();
         let checked: HashSet<i64> = outcomes.iter().map(|(s, _)| s.id.0).collect();
+        // Sources that are not due may still own articles due on their age
+        // tier; their own schedule and health stay untouched.
+        let budget = &budget;
+        let rechecks: Vec<SourceTally> = futures_util::stream::iter(&waiting)
+            .filter(|s| std::future::ready(s.kind != SourceKind::Article))
+            .map(|source| async move {
+                let mut tally = SourceTally::default();
+                let skip = HashSet::new();
+                let rechecked = self
+                    .recheck_articles(source, &skip, now(), budget, shutdown, &mut tally)
+                    .await;
+                if let Err(error) = rechecked {
+                    tracing::warn!(source = %source.name, %error, "article re-checks failed");
+                }
+                tally
+            })
+            .buffer_unordered(usize::MAX)
+            .collect()
+            .await;
+        for tally in rechecks {
+            report.pages_fetched += tally.pages_fetched;
+            report.not_modified += tally.not_modified;
+            report.new_versions += tally.new_versions;
+            report.facts_recorded += tally.facts_recorded;
+            report.alerts += tally.alerts;
+        }
         for (source, outcome) in outcomes {
             let interval = self.source_interval(&source.name);
             let at = now();
@@ -372,39 +401,88 @@ impl Pipeline {
                 .await?;
             return Ok(tally);
         }
-        let index = self.fetcher.fetch(&url, &Validators::default()).await;
-        let Fetched::Page(index) = self.metrics.fetch_finished(index)? else {
-            return Ok(tally);
-        };
-        tally.pages_fetched += 1;
-        let filter = self.source_filter(&source.name);
-        let links = match source.kind {
-            SourceKind::Feed => discover::feed_links(&index.body, &index.url, filter)?,
-            _ => {
-                let html = extract::decode_html(&index.body, index.charset.as_deref());
-                discover::listing_links(&html, &index.url, filter)
-            }
+        let (etag, last_modified) = self.store.source_validators(source.id, url.as_str())?;
+        let validators = Validators {
+            etag,
+            last_modified,
         };
         let mut checked = HashSet::new();
-        for link in &links {
-            if *shutdown.borrow() {
-                return Ok(tally);
-            }
-            if self.store.article_by_url(link.as_str())?.is_some() {
-                continue;
-            }
-            if let Some(id) = self
-                .check_logged(source, link, None, novelty, &mut tally)
-                .await
-            {
-                checked.insert(id);
+        let index = self.fetcher.fetch(&url, &validators).await;
+        match self.metrics.fetch_finished(index)? {
+            // No new links; the tracked articles are still re-checked below.
+            Fetched::NotModified => tally.not_modified += 1,
+            Fetched::Page(index) => {
+                tally.pages_fetched += 1;
+                let filter = self.source_filter(&source.name);
+                let links = match source.kind {
+                    SourceKind::Feed => discover::feed_links(&index.body, &index.url, filter)?,
+                    _ => {
+                        let html = extract::decode_html(&index.body, index.charset.as_deref());
+                        discover::listing_links(&html, &index.url, filter)
+                    }
+                };
+                let mut complete = true;
+                for link in &links {
+                    if *shutdown.borrow() {
+                        complete = false;
+                        break;
+                    }
+                    if self.store.article_by_url(link.as_str())?.is_some() {
+                        continue;
+                    }
+                    match self
+                        .check_logged(source, link, None, novelty, &mut tally)
+                        .await
+                    {
+                        Some(id) => {
+                            checked.insert(id);
+                        }
+                        None => complete = false,
+                    }
+                }
+                // The page's validators are kept only once every new link on it
+                // was read: a link that failed must not hide behind a 304.
+                let kept = if complete {
+                    index.validators
+                } else {
+                    Validators::default()
+                };
+                self.store.set_source_validators(
+                    source.id,
+                    url.as_str(),
+                    kept.etag.as_deref(),
+                    kept.last_modified.as_deref(),
+                )?;
+                if !complete && *shutdown.borrow() {
+                    return Ok(tally);
+                }
             }
         }
-        // Articles found earlier are re-checked for edits on their age tier.
         let due_by = if scope == Scope::All { i64::MAX } else { now() };
+        self.recheck_articles(source, &checked, due_by, budget, shutdown, &mut tally)
+            .await?;
+        Ok(tally)
+    }
+
+    /// Re-checks the articles `source` found earlier whose age-tier check is
+    /// due by `due_by`, within the pass's `budget`; `skip` were just checked.
+    async fn recheck_articles(
+        &self,
+        source: &SourceRow,
+        skip: &HashSet<i64>,
+        due_by: Timestamp,
+        budget: &AtomicUsize,
+        shutdown: &watch::Receiver<bool>,
+        tally: &mut SourceTally,
+    ) -> Result<(), SourceError> {
+        let novelty = if source.baseline_done {
+            Novelty::Alert
+        } else {
+            Novelty::RecordOnly
+        };
         let remaining = budget.load(Ordering::Relaxed);
         for article in self.store.due_articles(source.id, due_by, remaining)? {
-            if *shutdown.borrow() || checked.contains(&article.id.0) {
+            if *shutdown.borrow() || skip.contains(&article.id.0) {
                 continue;
             }
             if budget
@@ -416,10 +494,10 @@ impl Pipeline {
             let Ok(article_url) = Url::parse(&article.url) else {
                 continue;
             };
-            self.check_logged(source, &article_url, Some(article), novelty, &mut tally)
+            self.check_logged(source, &article_url, Some(article), novelty, tally)
                 .await;
         }
-        Ok(tally)
+        Ok(())
     }
 
     fn source_filter(&self, name: &str) -> Option<&str> {

@@ -2,30 +2,34 @@
 //!
 //! A [`Fetcher`] turns a URL into bytes, or into a clear [`FetchError`]. It
 //! obeys robots.txt, spaces requests to one host by `per_host_interval` (or
-//! the site's longer Crawl-delay), refuses non-public addresses unless told
-//! otherwise, caps body size while streaming, sends conditional requests, and
-//! retries transient failures with jittered exponential backoff (honouring
-//! Retry-After). It never parses HTML or touches the database.
+//! the site's longer Crawl-delay), bounds the requests in flight, refuses
+//! non-public addresses unless told otherwise, follows redirects itself so
+//! every hop is checked like the first, caps body size while streaming, sends
+//! conditional requests, and retries transient failures with jittered
+//! exponential backoff (honouring Retry-After). It never parses HTML or
+//! touches the database.
 
 mod guard;
 mod robots;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
 use backon::{ExponentialBuilder, Retryable};
 use futures_util::StreamExt;
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use reqwest::StatusCode;
 use reqwest::header::{
-    CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, RETRY_AFTER,
+    CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION,
+    RETRY_AFTER,
 };
+use tokio::sync::{Mutex, OwnedMutexGuard, Semaphore, SemaphorePermit};
+use tokio::time::Instant;
 use url::Url;
 
 use crate::config::HttpConfig;
+use guard::Guard;
 pub use guard::is_public;
 
 /// Retry-After values longer than this are not waited for within a pass; the
@@ -37,11 +41,13 @@ pub enum FetchError {
     #[error("unsupported URL scheme {0:?} (only http and https)")]
     Scheme(String),
     #[error(
-        "refused to connect to non-public address {0} (set http.allow_private_addresses for test setups)"
+        "refused to connect to {0}: not a public address (see http.private_allowlist and http.allow_private_addresses)"
     )]
     PrivateAddress(String),
     #[error("disallowed by robots.txt")]
     RobotsDisallowed,
+    #[error("robots.txt unavailable ({0}); the site is not fetched until it can be read")]
+    RobotsUnavailable(Box<FetchError>),
     #[error("timed out")]
     Timeout,
     #[error("connection failed: {0}")]
@@ -51,6 +57,10 @@ pub enum FetchError {
         status: u16,
         retry_after: Option<Duration>,
     },
+    #[error("more than {limit} redirects (http.max_redirects)")]
+    TooManyRedirects { limit: usize },
+    #[error("redirect {status} without a usable Location header")]
+    BadRedirect { status: u16 },
     #[error("body exceeds the {limit}-byte limit (http.max_body)")]
     TooLarge { limit: usize },
     #[error("content type {0:?} is not HTML or a feed")]
@@ -65,6 +75,7 @@ impl FetchError {
         match self {
             FetchError::Timeout | FetchError::Connect(_) => true,
             FetchError::Status { status, .. } => *status == 429 || *status >= 500,
+            FetchError::RobotsUnavailable(inner) => inner.is_transient(),
             _ => false,
         }
     }
@@ -72,6 +83,7 @@ impl FetchError {
     fn retry_after(&self) -> Option<Duration> {
         match self {
             FetchError::Status { retry_after, .. } => *retry_after,
+            FetchError::RobotsUnavailable(inner) => inner.retry_after(),
             _ => None,
         }
     }
@@ -80,10 +92,16 @@ impl FetchError {
         if error.is_timeout() {
             return FetchError::Timeout;
         }
+        // The resolver's refusal arrives wrapped inside a connect error.
+        let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+        while let Some(e) = source {
+            if let Some(refused) = e.downcast_ref::<guard::Refused>() {
+                return FetchError::PrivateAddress(refused.host.clone());
+            }
+            source = e.source();
+        }
         let text = chain(&error);
-        if text.contains("non-public address") {
-            FetchError::PrivateAddress(text)
-        } else if error.is_connect() {
+        if error.is_connect() {
             FetchError::Connect(text)
         } else {
             FetchError::Other(text)
@@ -130,56 +148,74 @@ pub enum Fetched {
 pub struct Fetcher {
     client: reqwest::Client,
     config: HttpConfig,
+    guard: Arc<Guard>,
     robots: robots::RobotsCache,
-    hosts: tokio::sync::Mutex<HashMap<String, Arc<DefaultDirectRateLimiter>>>,
+    /// Per host, when the last request to it started. The async lock is held
+    /// while waiting for the host's turn, so waiters queue per host, and,
+    /// while pacing is on, until the response is read: one request per host
+    /// at a time, so a site that hangs holds one permit, not all of them.
+    hosts: std::sync::Mutex<HashMap<String, Arc<Mutex<Option<Instant>>>>>,
+    /// Requests in flight, across all hosts and callers (`http.concurrency`).
+    permits: Semaphore,
+}
+
+/// What a request is for: a page obeys robots.txt and may be conditional;
+/// a robots.txt request cannot wait for robots.txt.
+#[derive(Clone, Copy)]
+enum Purpose<'v> {
+    Page(&'v Validators),
+    Robots,
+}
+
+/// The right to send one request: a concurrency permit and, while pacing is
+/// on, the host's lock. Held until the response body is read.
+struct Turn<'a> {
+    _permit: SemaphorePermit<'a>,
+    _host: Option<OwnedMutexGuard<Option<Instant>>>,
+}
+
+/// A response that is not a redirect, with the URL that gave it and the turn
+/// it holds until its body is read.
+struct Response<'a> {
+    url: Url,
+    response: reqwest::Response,
+    _turn: Turn<'a>,
 }
 
 impl Fetcher {
     pub fn new(config: &HttpConfig) -> Result<Self, FetchError> {
-        let max_redirects = config.max_redirects;
-        let allow_private = config.allow_private_addresses;
-        let policy = reqwest::redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() > max_redirects {
-                attempt.error(format!("more than {max_redirects} redirects"))
-            } else if let Err(e) = check_url(attempt.url(), allow_private) {
-                attempt.error(e.to_string())
-            } else {
-                attempt.follow()
-            }
-        });
+        let guard = Arc::new(Guard::new(
+            config.allow_private_addresses,
+            &config.private_allowlist,
+        ));
         let mut builder = reqwest::Client::builder()
             .user_agent(&config.user_agent)
             .timeout(config.timeout)
-            .connect_timeout(config.timeout.min(Duration::from_secs(10)))
-            .read_timeout(config.timeout)
-            .redirect(policy);
-        if !allow_private {
-            builder = builder.dns_resolver(Arc::new(guard::GuardedResolver));
+            .connect_timeout(config.connect_timeout)
+            .read_timeout(config.read_timeout)
+            // Redirects are followed in `follow`, where each hop is guarded,
+            // robots-checked and paced like the first request.
+            .redirect(reqwest::redirect::Policy::none())
+            // A proxy would connect to the target on our behalf, past the
+            // resolver's check.
+            .no_proxy();
+        if !guard.allows_everything() {
+            builder = builder.dns_resolver(Arc::new(guard::GuardedResolver(guard.clone())));
         }
         let client = builder.build().map_err(|e| FetchError::Other(chain(&e)))?;
         Ok(Self {
             client,
             config: config.clone(),
+            guard,
             robots: robots::RobotsCache::default(),
-            hosts: tokio::sync::Mutex::new(HashMap::new()),
+            hosts: std::sync::Mutex::new(HashMap::new()),
+            permits: Semaphore::new(config.concurrency.max(1)),
         })
     }
 
     /// Fetches `url` politely, retrying transient failures within this call.
     pub async fn fetch(&self, url: &Url, validators: &Validators) -> Result<Fetched, FetchError> {
-        check_url(url, self.config.allow_private_addresses)?;
-        let rules = self.robots_for(url).await;
-        if !rules.allows(url.as_str()) {
-            return Err(FetchError::RobotsDisallowed);
-        }
-        let pacing = rules
-            .crawl_delay()
-            .unwrap_or_default()
-            .max(self.config.per_host_interval);
-        let attempt = || async {
-            self.wait_for_host(url, pacing).await;
-            self.request(url, validators).await
-        };
+        let attempt = || self.attempt(url, validators);
         attempt
             .retry(
                 ExponentialBuilder::default()
@@ -190,10 +226,13 @@ impl Fetcher {
             )
             .sleep(tokio::time::sleep)
             .when(FetchError::is_transient)
-            .adjust(|error, backoff| match error.retry_after() {
-                Some(wait) if wait > MAX_RETRY_AFTER => None,
-                Some(wait) => Some(wait),
-                None => backoff,
+            // Retry-After stretches a backoff step but never adds retries
+            // beyond `http.retries`, and a long one ends the attempts.
+            .adjust(|error, backoff| match (error.retry_after(), backoff) {
+                (_, None) => None,
+                (Some(wait), _) if wait > MAX_RETRY_AFTER => None,
+                (Some(wait), Some(backoff)) => Some(wait.max(backoff)),
+                (None, backoff) => backoff,
             })
             .notify(|error, wait| {
                 tracing::debug!(%url, %error, ?wait, "retrying");
@@ -201,18 +240,12 @@ impl Fetcher {
             .await
     }
 
-    async fn request(&self, url: &Url, validators: &Validators) -> Result<Fetched, FetchError> {
-        let mut request = self.client.get(url.clone()).header(
-            reqwest::header::ACCEPT,
-            "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
-        );
-        if let Some(etag) = &validators.etag {
-            request = request.header(IF_NONE_MATCH, etag);
-        }
-        if let Some(date) = &validators.last_modified {
-            request = request.header(IF_MODIFIED_SINCE, date);
-        }
-        let response = request.send().await.map_err(FetchError::from_reqwest)?;
+    async fn attempt(&self, url: &Url, validators: &Validators) -> Result<Fetched, FetchError> {
+        let Response {
+            url: final_url,
+            response,
+            _turn,
+        } = self.follow(url, Purpose::Page(validators)).await?;
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
@@ -230,26 +263,12 @@ impl Fetcher {
         {
             return Err(FetchError::NotHtml(ct.clone()));
         }
-        if response
-            .content_length()
-            .is_some_and(|len| len > self.config.max_body as u64)
-        {
-            return Err(FetchError::TooLarge {
-                limit: self.config.max_body,
-            });
-        }
-        let final_url = response.url().clone();
-        let mut body = Vec::new();
-        let mut stream = response.bytes_stream();
-        while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(FetchError::from_reqwest)?;
-            if body.len() + chunk.len() > self.config.max_body {
-                return Err(FetchError::TooLarge {
+        let body =
+            read_capped(response, self.config.max_body)
+                .await?
+                .ok_or(FetchError::TooLarge {
                     limit: self.config.max_body,
-                });
-            }
-            body.extend_from_slice(&chunk);
-        }
+                })?;
         Ok(Fetched::Page(Box::new(Page {
             url: final_url,
             charset: content_type.as_deref().and_then(charset_param),
@@ -262,59 +281,178 @@ impl Fetcher {
         })))
     }
 
-    async fn robots_for(&self, url: &Url) -> Arc<robots::Rules> {
-        let origin = url.origin().ascii_serialization();
-        if let Some(rules) = self.robots.get(&origin).await {
-            return rules;
-        }
-        let rules = match url.join("/robots.txt") {
-            Ok(robots_url) => {
-                self.wait_for_host(url, self.config.per_host_interval).await;
-                match self.client.get(robots_url).send().await {
-                    Ok(response) => {
-                        let status = response.status().as_u16();
-                        let body = response.bytes().await.unwrap_or_default();
-                        robots::Rules::from_response(status, &body, &self.config.user_agent)
-                    }
-                    // Unreachable robots.txt: the page fetch will report the real error.
-                    Err(_) => robots::Rules::AllowAll,
+    /// Sends a GET and follows redirects, up to `max_redirects` hops. Every
+    /// hop is checked by the SSRF guard before any connection, obeys the
+    /// robots.txt of its origin (unless it is a robots.txt request itself)
+    /// and waits for its host's turn.
+    async fn follow(&self, start: &Url, purpose: Purpose<'_>) -> Result<Response<'_>, FetchError> {
+        let mut url = start.clone();
+        for _ in 0..=self.config.max_redirects {
+            check_url(&url, &self.guard)?;
+            let mut pacing = self.config.per_host_interval;
+            if let Purpose::Page(_) = purpose {
+                let rules = Box::pin(self.robots_for(&url)).await?;
+                if !rules.allows(url.as_str()) {
+                    return Err(FetchError::RobotsDisallowed);
+                }
+                pacing = pacing.max(rules.crawl_delay().unwrap_or_default());
+            }
+            let mut request = self.client.get(url.clone()).header(
+                reqwest::header::ACCEPT,
+                "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
+            );
+            // Validators belong to the URL asked for, not to a redirect target.
+            if let Purpose::Page(validators) = purpose
+                && url == *start
+            {
+                if let Some(etag) = &validators.etag {
+                    request = request.header(IF_NONE_MATCH, etag);
+                }
+                if let Some(date) = &validators.last_modified {
+                    request = request.header(IF_MODIFIED_SINCE, date);
                 }
             }
-            Err(_) => robots::Rules::AllowAll,
-        };
-        self.robots.put(origin, rules).await
+            let turn = self.take_turn(&url, pacing).await;
+            let response = request.send().await.map_err(FetchError::from_reqwest)?;
+            let status = response.status();
+            if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
+                return Ok(Response {
+                    url,
+                    response,
+                    _turn: turn,
+                });
+            }
+            url = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|location| url.join(location).ok())
+                .ok_or(FetchError::BadRedirect {
+                    status: status.as_u16(),
+                })?;
+        }
+        Err(FetchError::TooManyRedirects {
+            limit: self.config.max_redirects,
+        })
     }
 
-    /// Waits until this host may be contacted again. One limiter per host, so
-    /// sources sharing a host share its pacing.
-    async fn wait_for_host(&self, url: &Url, interval: Duration) {
-        if interval.is_zero() {
-            return;
-        }
-        let host = url.host_str().unwrap_or_default().to_owned();
-        let limiter = {
-            let mut hosts = self.hosts.lock().await;
-            hosts
-                .entry(host)
-                .or_insert_with(|| {
-                    let quota = Quota::with_period(interval)
-                        .expect("interval is non-zero")
-                        .allow_burst(NonZeroU32::MIN);
-                    Arc::new(RateLimiter::direct(quota))
-                })
-                .clone()
+    /// The robots.txt rules for `url`'s origin, fetched once per origin and
+    /// cached. 5xx, 429 and network failures mean "unavailable": nothing on
+    /// the site is fetched until robots.txt can be read (RFC 9309).
+    async fn robots_for(&self, url: &Url) -> Result<Arc<robots::Rules>, FetchError> {
+        let origin = url.origin().ascii_serialization();
+        self.robots
+            .get_or_fetch(&origin, || async {
+                let robots_url = url
+                    .join("/robots.txt")
+                    .map_err(|e| FetchError::Other(e.to_string()))?;
+                let unavailable = |e: FetchError| FetchError::RobotsUnavailable(Box::new(e));
+                let Response {
+                    response, _turn, ..
+                } = match self.follow(&robots_url, Purpose::Robots).await {
+                    Ok(response) => response,
+                    Err(e) if e.is_transient() => return Err(unavailable(e)),
+                    // Refused or broken redirects: no usable robots.txt.
+                    Err(_) => return Ok(robots::Rules::AllowAll),
+                };
+                let status = response.status().as_u16();
+                if status == 429 || status >= 500 {
+                    return Err(unavailable(FetchError::Status {
+                        status,
+                        retry_after: retry_after(response.headers()),
+                    }));
+                }
+                let body = read_prefix(response, robots::MAX_ROBOTS_BODY)
+                    .await
+                    .map_err(unavailable)?;
+                Ok(robots::Rules::from_response(
+                    status,
+                    &body,
+                    &self.config.user_agent,
+                ))
+            })
+            .await
+    }
+
+    /// Waits until `url`'s host may be contacted (`interval` after the last
+    /// request to it started, and its previous request finished when
+    /// `interval` is above zero) and a concurrency permit is free. The host's
+    /// clock is set when the permit is granted, i.e. when the request really
+    /// starts, so a queue for permits never squeezes two requests together.
+    async fn take_turn(&self, url: &Url, interval: Duration) -> Turn<'_> {
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        let slot = {
+            let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
+            hosts.entry(host).or_default().clone()
         };
-        limiter.until_ready().await;
+        let mut last_start = slot.lock_owned().await;
+        // Only sleep when the turn is in the future: a timer, even an expired
+        // one, costs a tick (~1 ms) while the host's queue is blocked.
+        if let Some(turn) = last_start.map(|at| at + interval)
+            && turn > Instant::now()
+        {
+            tokio::time::sleep_until(turn).await;
+        }
+        let permit = self
+            .permits
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
+        *last_start = Some(Instant::now());
+        Turn {
+            _permit: permit,
+            // Zero pacing (loopback benchmarks) also lifts the one-at-a-time rule.
+            _host: (!interval.is_zero()).then_some(last_start),
+        }
     }
 }
 
-/// Refuses non-http(s) schemes and, unless allowed, literal non-public IPs
-/// (which bypass the resolver).
-fn check_url(url: &Url, allow_private: bool) -> Result<(), FetchError> {
+/// Reads the body, or `None` once it passes `limit` bytes: the rest is never
+/// read, so a 20 MB (or endless, or decompression-bomb) body costs `limit`.
+async fn read_capped(
+    response: reqwest::Response,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, FetchError> {
+    if response
+        .content_length()
+        .is_some_and(|len| len > limit as u64)
+    {
+        return Ok(None);
+    }
+    let mut body = Vec::new();
+    let mut stream = response.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(FetchError::from_reqwest)?;
+        if body.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}
+
+/// Reads at most `limit` bytes of the body and drops the rest.
+async fn read_prefix(response: reqwest::Response, limit: usize) -> Result<Vec<u8>, FetchError> {
+    let mut body = Vec::new();
+    let mut stream = response.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(FetchError::from_reqwest)?;
+        let room = limit - body.len();
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if body.len() == limit {
+            break;
+        }
+    }
+    Ok(body)
+}
+
+/// Refuses non-http(s) schemes and literal IPs the guard refuses: they never
+/// reach the resolver, which judges every hostname (`localhost` included).
+fn check_url(url: &Url, guard: &Guard) -> Result<(), FetchError> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(FetchError::Scheme(url.scheme().to_owned()));
     }
-    if allow_private {
+    if guard.allows_everything() {
         return Ok(());
     }
     let literal: Option<IpAddr> = match url.host() {
@@ -323,13 +461,7 @@ fn check_url(url: &Url, allow_private: bool) -> Result<(), FetchError> {
         _ => None,
     };
     match literal {
-        Some(ip) if !is_public(ip) => Err(FetchError::PrivateAddress(ip.to_string())),
-        _ if url
-            .host_str()
-            .is_some_and(|h| h.eq_ignore_ascii_case("localhost")) =>
-        {
-            Err(FetchError::PrivateAddress("localhost".to_owned()))
-        }
+        Some(ip) if !guard.permits(ip) => Err(FetchError::PrivateAddress(ip.to_string())),
         _ => Ok(()),
     }
 }
@@ -392,18 +524,22 @@ mod tests {
             "http://127.0.0.1/",
             "http://169.254.169.254/latest/meta-data",
             "http://[::1]/",
-            "http://localhost:8080/",
             "http://10.0.0.1/",
+            "http://2130706433/",
+            "http://[::ffff:7f00:1]/",
         ] {
             let url = Url::parse(url).unwrap();
             assert!(matches!(
-                check_url(&url, false),
+                check_url(&url, &Guard::new(false, &[])),
                 Err(FetchError::PrivateAddress(_))
             ));
-            assert!(check_url(&url, true).is_ok());
+            assert!(check_url(&url, &Guard::new(true, &[])).is_ok());
         }
         let file = Url::parse("file:///etc/passwd").unwrap();
-        assert!(matches!(check_url(&file, true), Err(FetchError::Scheme(_))));
+        assert!(matches!(
+            check_url(&file, &Guard::new(true, &[])),
+            Err(FetchError::Scheme(_))
+        ));
     }
 
     #[test]

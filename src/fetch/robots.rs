@@ -1,8 +1,10 @@
 //! robots.txt, fetched once per origin, cached with an expiry, and obeyed for
 //! our user agent. Parsing and matching are texting_robots'; this file only
-//! caches and decides what a missing or broken robots.txt means.
+//! caches and decides what a missing or broken robots.txt means; fetching it
+//! is the `Fetcher`'s job.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use texting_robots::Robot;
@@ -16,6 +18,8 @@ pub enum Rules {
     /// No usable robots.txt (404, or unparsable): everything is allowed.
     AllowAll,
     /// The site forbids everything (401/403 on robots.txt, by convention).
+    /// An unreachable robots.txt (5xx, 429, network) is not a rule: the
+    /// fetcher reports it as an error and asks again next time.
     DisallowAll,
     Parsed(Box<Robot>),
 }
@@ -59,27 +63,44 @@ fn product_token(user_agent: &str) -> &str {
         .unwrap_or(user_agent)
 }
 
+/// At most this much of a robots.txt is read (RFC 9309 asks parsers to
+/// handle at least 500 KiB); the rest is ignored, never buffered.
+pub const MAX_ROBOTS_BODY: usize = 512 * 1024;
+
+type Slot = Arc<Mutex<Option<(Instant, Arc<Rules>)>>>;
+
+/// Rules per origin. Each origin has its own slot, locked while its
+/// robots.txt is fetched, so sources that share a site ask for robots.txt
+/// once, not once each.
 #[derive(Default)]
 pub struct RobotsCache {
-    entries: Mutex<HashMap<String, (Instant, std::sync::Arc<Rules>)>>,
+    slots: std::sync::Mutex<HashMap<String, Slot>>,
 }
 
 impl RobotsCache {
-    pub async fn get(&self, origin: &str) -> Option<std::sync::Arc<Rules>> {
-        let entries = self.entries.lock().await;
-        entries
-            .get(origin)
-            .filter(|(at, _)| at.elapsed() < ROBOTS_TTL)
-            .map(|(_, rules)| rules.clone())
-    }
-
-    pub async fn put(&self, origin: String, rules: Rules) -> std::sync::Arc<Rules> {
-        let rules = std::sync::Arc::new(rules);
-        self.entries
-            .lock()
-            .await
-            .insert(origin, (Instant::now(), rules.clone()));
-        rules
+    /// The cached rules for `origin`, or those `fetch` produces. A failed
+    /// fetch is not cached: the next request tries again.
+    pub async fn get_or_fetch<E, Fut>(
+        &self,
+        origin: &str,
+        fetch: impl FnOnce() -> Fut,
+    ) -> Result<Arc<Rules>, E>
+    where
+        Fut: Future<Output = Result<Rules, E>>,
+    {
+        let slot = {
+            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+            slots.entry(origin.to_owned()).or_default().clone()
+        };
+        let mut entry = slot.lock().await;
+        if let Some((at, rules)) = entry.as_ref()
+            && at.elapsed() < ROBOTS_TTL
+        {
+            return Ok(rules.clone());
+        }
+        let rules = Arc::new(fetch().await?);
+        *entry = Some((Instant::now(), rules.clone()));
+        Ok(rules)
     }
 }
 
@@ -96,5 +117,25 @@ mod tests {
         assert_eq!(rules.crawl_delay(), Some(Duration::from_secs(3)));
         assert!(Rules::from_response(404, b"", "pactwatch").allows("https://example.org/"));
         assert!(!Rules::from_response(403, b"", "pactwatch").allows("https://example.org/"));
+    }
+
+    #[tokio::test]
+    async fn fetches_once_per_origin_and_never_caches_failures() {
+        let cache = RobotsCache::default();
+        let failed: Result<_, &str> = cache
+            .get_or_fetch("http://a", || async { Err("503") })
+            .await;
+        assert!(failed.is_err());
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        for _ in 0..3 {
+            let rules: Result<_, ()> = cache
+                .get_or_fetch("http://a", || async {
+                    calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    Ok(Rules::DisallowAll)
+                })
+                .await;
+            assert!(!rules.unwrap().allows("http://a/x"));
+        }
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 }

@@ -211,6 +211,8 @@ fn fetch_outcome(result: &Result<Fetched, FetchError>) -> &'static str {
         Err(FetchError::Status { status, .. }) if *status >= 500 => "http_5xx",
         Err(FetchError::Status { .. }) => "http_4xx",
         Err(FetchError::RobotsDisallowed) => "robots_disallowed",
+        Err(FetchError::RobotsUnavailable(_)) => "robots_unavailable",
+        Err(FetchError::TooManyRedirects { .. } | FetchError::BadRedirect { .. }) => "redirect",
         Err(FetchError::PrivateAddress(_)) => "private_address",
         Err(FetchError::TooLarge { .. }) => "too_large",
         Err(FetchError::NotHtml(_)) => "not_html",

@@ -10,6 +10,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0002_delivery_retries_and_replaced_passages.sql"
     )),
     M::up(include_str!("../../migrations/0003_source_health.sql")),
+    M::up(include_str!("../../migrations/0004_source_validators.sql")),
 ];
 
 /// Brings the database to the newest schema, in one transaction, keyed by

@@ -577,6 +577,39 @@ impl Store {
             .query_row("SELECT count(*) FROM sources", [], |_| Ok(()))?)
     }
 
+    /// The validators last seen on a listing's or feed's page at `url`, as
+    /// (ETag, Last-Modified); none when they were for another URL.
+    pub fn source_validators(
+        &self,
+        id: SourceId,
+        url: &str,
+    ) -> Result<(Option<String>, Option<String>)> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT etag, last_modified FROM sources WHERE id = ?1 AND validated_url = ?2",
+                params![id.0, url],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Remembers (or, with `None`s, forgets) a source page's validators.
+    pub fn set_source_validators(
+        &self,
+        id: SourceId,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<()> {
+        self.conn().execute(
+            "UPDATE sources SET etag = ?3, last_modified = ?4, validated_url = ?2 WHERE id = ?1",
+            params![id.0, url, etag, last_modified],
+        )?;
+        Ok(())
+    }
+
     pub fn count_versions(&self) -> Result<i64> {
         Ok(self
             .conn()

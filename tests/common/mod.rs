@@ -276,3 +276,148 @@ impl Site {
 
 pub const HTML: &str = "text/html; charset=utf-8";
 pub const RSS: &str = "application/rss+xml";
+
+/// An `[http]` section for driving `pactwatch::fetch::Fetcher` directly
+/// against loopback: private addresses allowed, no pacing, no retries.
+pub fn loopback_http() -> pactwatch::config::HttpConfig {
+    pactwatch::config::HttpConfig {
+        allow_private_addresses: true,
+        per_host_interval: std::time::Duration::ZERO,
+        retries: 0,
+        timeout: std::time::Duration::from_secs(5),
+        ..Default::default()
+    }
+}
+
+/// When each request reached a wiremock server, by path: wiremock records
+/// requests but not their arrival times, which spacing tests need.
+#[derive(Clone, Default)]
+pub struct Arrivals {
+    log: Arc<Mutex<Vec<(String, std::time::Instant)>>>,
+}
+
+impl Arrivals {
+    /// A responder that logs each arrival and answers with `template`.
+    pub fn answering(
+        &self,
+        template: wiremock::ResponseTemplate,
+    ) -> impl wiremock::Respond + use<> {
+        let log = self.log.clone();
+        move |request: &wiremock::Request| {
+            log.lock()
+                .unwrap()
+                .push((request.url.path().to_owned(), std::time::Instant::now()));
+            template.clone()
+        }
+    }
+
+    /// Every arrival so far, in order.
+    pub fn all(&self) -> Vec<(String, std::time::Instant)> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+/// A `pactwatch run` daemon whose log lines (stderr) are collected as they come.
+pub struct Daemon {
+    child: std::process::Child,
+    lines: Arc<Mutex<Vec<String>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Daemon {
+    pub fn start(config: &Path) -> Self {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pactwatch"))
+            .arg("--config")
+            .arg(config)
+            .arg("run")
+            .env("RUST_LOG", "info")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                sink.lock().unwrap().push(strip_ansi(&line));
+            }
+        });
+        Self {
+            child,
+            lines,
+            reader: Some(reader),
+        }
+    }
+
+    /// How many log lines so far contain `text`.
+    pub fn count(&self, text: &str) -> usize {
+        self.lines
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains(text))
+            .count()
+    }
+
+    /// Waits until `n` log lines contain `text`; panics with the log after
+    /// `limit` (a deadline against hanging, not a speed requirement).
+    pub fn wait_for(&self, text: &str, n: usize, limit: std::time::Duration) {
+        let start = std::time::Instant::now();
+        while self.count(text) < n {
+            assert!(
+                start.elapsed() < limit,
+                "no {n}x {text:?} in the daemon log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    pub fn log(&self) -> String {
+        self.lines.lock().unwrap().join("\n")
+    }
+
+    /// SIGTERM, then waits for a clean exit (asserted).
+    pub fn stop(mut self) -> String {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exit = self.child.wait().unwrap();
+        // The reader sees end of file once the process is gone: the log is complete.
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        assert!(exit.success(), "daemon exited with {exit}:\n{}", self.log());
+        self.log()
+    }
+}
+
+/// The log without terminal colours, so `sources=0` can be searched for.
+fn strip_ansi(line: &str) -> String {
+    let mut plain = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI sequences end with a letter, e.g. ESC [ 2 m.
+            chars.by_ref().find(char::is_ascii_alphabetic);
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        // A failed assertion must not leave a daemon behind.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
