@@ -150,7 +150,11 @@ pub struct Fetcher {
     config: HttpConfig,
     guard: Arc<Guard>,
     robots: robots::RobotsCache,
-    /// Per host, when the last request to it started. The async lock is held
+    /// Per host, when the last request to it started. Hand-written rather than
+    /// a governor rate limiter because the gap varies per host (a robots.txt
+    /// Crawl-delay learned after the first request) and must count from when
+    /// a request really starts; a limiter's quota is fixed at creation. The
+    /// async lock is held
     /// while waiting for the host's turn, so waiters queue per host, and,
     /// while pacing is on, until the response is read: one request per host
     /// at a time, so a site that hangs holds one permit, not all of them.
