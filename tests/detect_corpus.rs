@@ -26,6 +26,23 @@ fn corpus_scores_stay_above_floors() {
     }
     let all = eval::score(&articles);
     println!("all: {all}");
+    // The blind split was written by someone who never read the rules; it
+    // measures generalisation, so it gets its own, lower floors.
+    let blind: Vec<&eval::Article> = articles
+        .iter()
+        .filter(|a| a.labels.split == "blind")
+        .collect();
+    if !blind.is_empty() {
+        let blind = eval::score(blind);
+        assert!(blind.countries.precision() >= 0.7, "blind country precision {blind}");
+        assert!(blind.countries.recall() >= 0.9, "blind country recall {blind}");
+        assert!(blind.quotes.f1() >= 0.75, "blind quote F1 {blind}");
+    }
+    let tuned: Vec<&eval::Article> = articles
+        .iter()
+        .filter(|a| a.labels.split != "blind")
+        .collect();
+    let all = eval::score(tuned);
     assert!(all.countries.precision() >= 0.9, "country precision {all}");
     assert!(all.countries.recall() >= 0.9, "country recall {all}");
     assert!(all.quotes.f1() >= 0.8, "quote F1 {all}");
