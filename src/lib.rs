@@ -22,3 +22,17 @@ pub mod schedule;
 pub mod segment;
 pub mod status;
 pub mod store;
+
+/// An error with its chain of causes, `outer: inner: innermost`: reqwest and
+/// lettre put the useful part (DNS failure, refused connection, the SMTP
+/// reply) in the causes, which `Display` alone drops.
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(e) = source {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        source = e.source();
+    }
+    text
+}

@@ -34,8 +34,14 @@ fn corpus_scores_stay_above_floors() {
         .collect();
     if !blind.is_empty() {
         let blind = eval::score(blind);
-        assert!(blind.countries.precision() >= 0.7, "blind country precision {blind}");
-        assert!(blind.countries.recall() >= 0.9, "blind country recall {blind}");
+        assert!(
+            blind.countries.precision() >= 0.7,
+            "blind country precision {blind}"
+        );
+        assert!(
+            blind.countries.recall() >= 0.9,
+            "blind country recall {blind}"
+        );
         assert!(blind.quotes.f1() >= 0.75, "blind quote F1 {blind}");
     }
     let tuned: Vec<&eval::Article> = articles

@@ -100,24 +100,13 @@ impl FetchError {
             }
             source = e.source();
         }
-        let text = chain(&error);
+        let text = crate::error_chain(&error);
         if error.is_connect() {
             FetchError::Connect(text)
         } else {
             FetchError::Other(text)
         }
     }
-}
-
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(e) = source {
-        text.push_str(": ");
-        text.push_str(&e.to_string());
-        source = e.source();
-    }
-    text
 }
 
 /// HTTP validators from an earlier response, for a conditional request.
@@ -206,7 +195,9 @@ impl Fetcher {
         if !guard.allows_everything() {
             builder = builder.dns_resolver(Arc::new(guard::GuardedResolver(guard.clone())));
         }
-        let client = builder.build().map_err(|e| FetchError::Other(chain(&e)))?;
+        let client = builder
+            .build()
+            .map_err(|e| FetchError::Other(crate::error_chain(&e)))?;
         Ok(Self {
             client,
             config: config.clone(),

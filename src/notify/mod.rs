@@ -218,11 +218,11 @@ impl Notifier {
         match &self.sender {
             Sender::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(|e| SendFailure {
                 permanent: e.is_permanent(),
-                message: error_chain(&e),
+                message: crate::error_chain(&e),
             }),
             Sender::File(file) => file.send(message).await.map(drop).map_err(|e| SendFailure {
                 permanent: false,
-                message: error_chain(&e),
+                message: crate::error_chain(&e),
             }),
         }
     }
@@ -283,17 +283,6 @@ fn smtp_password(config: &EmailConfig) -> Result<String, NotifyError> {
             }),
         None => Ok(String::new()),
     }
-}
-
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(e) = source {
-        text.push_str(": ");
-        text.push_str(&e.to_string());
-        source = e.source();
-    }
-    text
 }
 
 #[cfg(test)]
