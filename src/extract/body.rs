@@ -1,0 +1,82 @@
+//! Choosing the element that holds the article: the subtree whose prose
+//! outweighs the link lists and scraps inside it by the widest margin.
+//!
+//! One bottom-up pass over the flat tree, linear in its size. It only picks;
+//! writing the text out is `paragraphs`' job.
+
+use super::flat::{Flat, Kind};
+
+/// Non-link characters a block needs to count as prose (about one sentence).
+const PROSE_MIN_CHARS: u32 = 40;
+
+/// Share of link characters above which a block reads as a link list.
+const LINK_LIST_DENSITY: f32 = 0.5;
+
+/// What a scrap of short non-link text (a date, a label, a subheading) costs
+/// per character; low so that the short lines inside an article do not push
+/// the choice down to one of its parts.
+const SCRAP_PENALTY: f32 = 0.25;
+
+/// Share of the page's prose above which an element named like furniture is
+/// taken for the article's container after all.
+const HOLDS_THE_ARTICLE: f32 = 0.5;
+
+/// Settles which furniture-named elements really are furniture, then returns
+/// the index of the block whose subtree scores highest outside furniture;
+/// the root when nothing scores above zero.
+pub(super) fn best_container(flat: &mut Flat) -> u32 {
+    let nodes = &mut flat.nodes;
+    let values: Vec<f32> = nodes
+        .iter()
+        .map(|node| block_value(node.own_chars, node.own_link_chars))
+        .collect();
+    let mut prose: Vec<f32> = values.iter().map(|v| v.max(0.0)).collect();
+    for index in (1..nodes.len()).rev() {
+        let parent = nodes[index].parent as usize;
+        prose[parent] += prose[index];
+    }
+    let article_size = prose[0] * HOLDS_THE_ARTICLE;
+    for (node, prose) in nodes.iter_mut().zip(&prose) {
+        if node.furniture && *prose >= article_size && *prose > 0.0 {
+            node.furniture = false;
+        }
+    }
+    let mut scores = values;
+    for index in (1..nodes.len()).rev() {
+        if !nodes[index].furniture {
+            let parent = nodes[index].parent as usize;
+            scores[parent] += scores[index];
+        }
+    }
+    let mut in_furniture = vec![false; nodes.len()];
+    let mut best = 0;
+    let mut best_score = 0.0;
+    for (index, node) in nodes.iter().enumerate() {
+        let inside = node.furniture || (index > 0 && in_furniture[node.parent as usize]);
+        in_furniture[index] = inside;
+        // `>=`: on a tie the later node in pre-order is a descendant (or a
+        // later sibling), so wrappers that add nothing lose to what they wrap.
+        if !inside && node.kind == Kind::Block && scores[index] > 0.0 && scores[index] >= best_score {
+            best = index;
+            best_score = scores[index];
+        }
+    }
+    best as u32
+}
+
+/// A block's own contribution: its prose counts for it, link lists count
+/// fully against it, other scraps count a little against it.
+fn block_value(own_chars: u32, own_link_chars: u32) -> f32 {
+    if own_chars == 0 {
+        return 0.0;
+    }
+    let plain = own_chars - own_link_chars;
+    let link_density = own_link_chars as f32 / own_chars as f32;
+    if link_density > LINK_LIST_DENSITY {
+        -(own_chars as f32)
+    } else if plain >= PROSE_MIN_CHARS {
+        plain as f32
+    } else {
+        -(own_chars as f32) * SCRAP_PENALTY
+    }
+}

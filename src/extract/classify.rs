@@ -1,0 +1,216 @@
+//! What an element is to the extractor: dropped with its subtree, boilerplate,
+//! a block that separates paragraphs, a line break, or inline text.
+//!
+//! Decided from the tag, the ARIA role, visibility attributes and the words in
+//! `class`/`id`, and nothing else: no site names, no page strings. It must not
+//! look at text content; scoring does that.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use scraper::node::Element;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// Never text: scripts, styles, widgets, media, form controls, the title.
+    Skip,
+    /// Page furniture: navigation, rails, comments, captions, share bars.
+    Boilerplate,
+    /// Starts and ends a paragraph.
+    Block,
+    /// A heading below the title; a paragraph of its own.
+    Heading,
+    Break,
+    Link,
+    Inline,
+}
+
+/// The role of `element` by markup alone. The extraction root is never
+/// classified, so a per-source selector can point inside anything.
+pub(super) fn role(element: &Element) -> Role {
+    let name = element.name();
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed"
+        | "canvas" | "video" | "audio" | "map" | "head" | "title" | "meta" | "link" | "button"
+        | "select" | "option" | "textarea" | "input" | "dialog" | "math" | "h1" => {
+            return Role::Skip;
+        }
+        _ => {}
+    }
+    if is_hidden(element) {
+        return Role::Skip;
+    }
+    if matches!(name, "nav" | "aside" | "footer" | "header" | "figure" | "figcaption" | "menu")
+        || element.attr("role").is_some_and(is_boilerplate_role)
+    {
+        return Role::Boilerplate;
+    }
+    match name {
+        "br" | "hr" => Role::Break,
+        "a" => Role::Link,
+        "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
+        "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "dfn" | "em" | "font" | "i"
+        | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strong" | "sub" | "sup"
+        | "time" | "u" | "var" | "wbr" | "del" | "ins" | "label" | "big" | "tt" | "strike"
+        | "nobr" | "acronym" | "ruby" | "rt" | "rp" | "img" | "picture" | "source" => {
+            Role::Inline
+        }
+        _ => Role::Block,
+    }
+}
+
+fn is_hidden(element: &Element) -> bool {
+    if element.attr("hidden").is_some()
+        || element.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    element.attr("style").is_some_and(|style| {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        compact.contains("display:none") || compact.contains("visibility:hidden")
+    })
+}
+
+fn is_boilerplate_role(role: &str) -> bool {
+    ["navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "dialog", "alert", "search"]
+        .iter()
+        .any(|r| role.eq_ignore_ascii_case(r))
+}
+
+/// How strongly an element's `class`/`id` say it is furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NamedAs {
+    Content,
+    /// Comment threads: never the article, whatever their size.
+    Comments,
+    /// Furniture by its name, unless it turns out to hold most of the page's
+    /// prose (WordPress puts `author-…` and `tag-…` on the article itself).
+    Furniture,
+}
+
+/// Fragments that mark comment threads.
+const COMMENT_FRAGMENTS: &[&str] = &["comment", "disqus"];
+
+/// Fragments that mark furniture wherever they appear in a class or id
+/// (`site-footer`, `relatedArticles`, `comment-list`).
+const BOILERPLATE_FRAGMENTS: &[&str] = &[
+    "sidebar",
+    "related",
+    "recommend",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "promo",
+    "advert",
+    "sponsor",
+    "share",
+    "sharing",
+    "social",
+    "breadcrumb",
+    "footer",
+    "masthead",
+    "navbar",
+    "navigation",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "most-read",
+    "mostread",
+    "more-stories",
+    "readmore",
+    "read-more",
+    "cookie",
+    "consent",
+    "paywall",
+    "modal",
+    "popup",
+    "widget",
+    "toolbar",
+    "caption",
+    "byline",
+    "author",
+    "timestamp",
+    "pagination",
+    "teaser",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "print-only",
+];
+
+/// Words that mark furniture only as a whole token (`ad` but not `header`'s
+/// letters, `nav` but not `canvas`).
+const BOILERPLATE_TOKENS: &[&str] = &[
+    "ad", "ads", "adslot", "dfp", "nav", "menu", "header", "tags", "meta", "hidden", "rail",
+    "skip", "pager", "date", "dateline", "credit", "credits", "topics",
+];
+
+/// Names that say "this is the article body"; they win over a furniture word
+/// in the same attribute (`article-body has-sidebar`).
+const CONTENT_FRAGMENTS: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "article-content",
+    "article__body",
+    "article__content",
+    "story-body",
+    "storybody",
+    "entry-content",
+    "post-content",
+    "post-body",
+];
+
+/// One automaton over every fragment, so an element's names are scanned once.
+/// Patterns are numbered content, then comments, then furniture.
+static NAME_FRAGMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(
+            CONTENT_FRAGMENTS
+                .iter()
+                .chain(COMMENT_FRAGMENTS)
+                .chain(BOILERPLATE_FRAGMENTS),
+        )
+        .expect("fixed fragment list builds")
+});
+
+/// What the element's `class` and `id` call it. The document's `html`,
+/// `body` and `main` are never furniture, whatever their classes say.
+pub(super) fn named_as(element: &Element) -> NamedAs {
+    if matches!(element.name(), "html" | "body" | "main")
+        || element
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return NamedAs::Content;
+    }
+    let mut named = NamedAs::Content;
+    for value in [element.attr("class"), element.attr("id")].into_iter().flatten() {
+        for found in NAME_FRAGMENTS.find_overlapping_iter(value) {
+            let pattern = found.pattern().as_usize();
+            if pattern < CONTENT_FRAGMENTS.len() {
+                return NamedAs::Content;
+            } else if pattern < CONTENT_FRAGMENTS.len() + COMMENT_FRAGMENTS.len() {
+                named = NamedAs::Comments;
+            } else if named == NamedAs::Content {
+                named = NamedAs::Furniture;
+            }
+        }
+        let furniture_word = value.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| {
+            BOILERPLATE_TOKENS
+                .iter()
+                .any(|word| token.eq_ignore_ascii_case(word))
+        });
+        if furniture_word && named == NamedAs::Content {
+            named = NamedAs::Furniture;
+        }
+    }
+    named
+}
