@@ -4,7 +4,7 @@
 //! One bottom-up pass over the flat tree, linear in its size. It only picks;
 //! writing the text out is `paragraphs`' job.
 
-use super::flat::{Flat, Kind};
+use super::flat::{Flat, FlatNode, Kind};
 
 /// Non-link characters a block needs to count as prose (about one sentence).
 const PROSE_MIN_CHARS: u32 = 40;
@@ -26,10 +26,11 @@ const HOLDS_THE_ARTICLE: f32 = 0.5;
 /// the root when nothing scores above zero.
 pub(super) fn best_container(flat: &mut Flat) -> u32 {
     let nodes = &mut flat.nodes;
-    let values: Vec<f32> = nodes
+    let mut values: Vec<f32> = nodes
         .iter()
         .map(|node| block_value(node.own_chars, node.own_link_chars))
         .collect();
+    discount_lone_prose(nodes, &mut values);
     let mut prose: Vec<f32> = values.iter().map(|v| v.max(0.0)).collect();
     for index in (1..nodes.len()).rev() {
         let parent = nodes[index].parent as usize;
@@ -56,12 +57,42 @@ pub(super) fn best_container(flat: &mut Flat) -> u32 {
         in_furniture[index] = inside;
         // `>=`: on a tie the later node in pre-order is a descendant (or a
         // later sibling), so wrappers that add nothing lose to what they wrap.
-        if !inside && node.kind == Kind::Block && scores[index] > 0.0 && scores[index] >= best_score {
+        if !inside && node.kind == Kind::Block && scores[index] > 0.0 && scores[index] >= best_score
+        {
             best = index;
             best_score = scores[index];
         }
     }
     best as u32
+}
+
+/// Weight of a prose block that has no prose sibling in its group: a teaser's
+/// summary under its headline, a caption, a bio; an article's paragraphs come
+/// in runs.
+const LONE_PROSE_WEIGHT: f32 = 0.1;
+
+/// Scales down prose blocks that stand alone. Siblings are counted at the
+/// nearest ancestor with more than one element child, so one wrapper per
+/// paragraph still groups the paragraphs.
+fn discount_lone_prose(nodes: &[FlatNode], values: &mut [f32]) {
+    let group_of = |index: usize| {
+        let mut group = nodes[index].parent as usize;
+        while group != 0 && nodes[group].element_children == 1 {
+            group = nodes[group].parent as usize;
+        }
+        group
+    };
+    let mut prose_in_group = vec![0u32; nodes.len()];
+    for index in 1..nodes.len() {
+        if values[index] > 0.0 {
+            prose_in_group[group_of(index)] += 1;
+        }
+    }
+    for index in 1..nodes.len() {
+        if values[index] > 0.0 && prose_in_group[group_of(index)] < 2 {
+            values[index] *= LONE_PROSE_WEIGHT;
+        }
+    }
 }
 
 /// A block's own contribution: its prose counts for it, link lists count

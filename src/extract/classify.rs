@@ -40,8 +40,10 @@ pub(super) fn role(element: &Element) -> Role {
     if is_hidden(element) {
         return Role::Skip;
     }
-    if matches!(name, "nav" | "aside" | "footer" | "header" | "figure" | "figcaption" | "menu")
-        || element.attr("role").is_some_and(is_boilerplate_role)
+    if matches!(
+        name,
+        "nav" | "aside" | "footer" | "header" | "figure" | "figcaption" | "menu"
+    ) || element.attr("role").is_some_and(is_boilerplate_role)
     {
         return Role::Boilerplate;
     }
@@ -52,16 +54,16 @@ pub(super) fn role(element: &Element) -> Role {
         "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "dfn" | "em" | "font" | "i"
         | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strong" | "sub" | "sup"
         | "time" | "u" | "var" | "wbr" | "del" | "ins" | "label" | "big" | "tt" | "strike"
-        | "nobr" | "acronym" | "ruby" | "rt" | "rp" | "img" | "picture" | "source" => {
-            Role::Inline
-        }
+        | "nobr" | "acronym" | "ruby" | "rt" | "rp" | "img" | "picture" | "source" => Role::Inline,
         _ => Role::Block,
     }
 }
 
 fn is_hidden(element: &Element) -> bool {
     if element.attr("hidden").is_some()
-        || element.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
     {
         return true;
     }
@@ -76,9 +78,19 @@ fn is_hidden(element: &Element) -> bool {
 }
 
 fn is_boilerplate_role(role: &str) -> bool {
-    ["navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "dialog", "alert", "search"]
-        .iter()
-        .any(|r| role.eq_ignore_ascii_case(r))
+    [
+        "navigation",
+        "complementary",
+        "banner",
+        "contentinfo",
+        "menu",
+        "menubar",
+        "dialog",
+        "alert",
+        "search",
+    ]
+    .iter()
+    .any(|r| role.eq_ignore_ascii_case(r))
 }
 
 /// How strongly an element's `class`/`id` say it is furniture.
@@ -192,7 +204,10 @@ pub(super) fn named_as(element: &Element) -> NamedAs {
         return NamedAs::Content;
     }
     let mut named = NamedAs::Content;
-    for value in [element.attr("class"), element.attr("id")].into_iter().flatten() {
+    for value in [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+    {
         for found in NAME_FRAGMENTS.find_overlapping_iter(value) {
             let pattern = found.pattern().as_usize();
             if pattern < CONTENT_FRAGMENTS.len() {
@@ -203,11 +218,13 @@ pub(super) fn named_as(element: &Element) -> NamedAs {
                 named = NamedAs::Furniture;
             }
         }
-        let furniture_word = value.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| {
-            BOILERPLATE_TOKENS
-                .iter()
-                .any(|word| token.eq_ignore_ascii_case(word))
-        });
+        let furniture_word = value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| {
+                BOILERPLATE_TOKENS
+                    .iter()
+                    .any(|word| token.eq_ignore_ascii_case(word))
+            });
         if furniture_word && named == NamedAs::Content {
             named = NamedAs::Furniture;
         }

@@ -30,6 +30,8 @@ pub(super) struct FlatNode<'a> {
     pub own_link_chars: u32,
     /// Named like furniture; `body` decides whether it really is.
     pub furniture: bool,
+    /// Kept element children: tells a wrapper with one child from a group.
+    pub element_children: u32,
 }
 
 /// The flat tree; index 0 is the root it was built from.
@@ -50,6 +52,7 @@ impl<'a> Flat<'a> {
             own_chars: 0,
             own_link_chars: 0,
             furniture: false,
+            element_children: 0,
         });
         // Each open element: its flat index (None when not kept), whether it
         // is a link, and the nearest block at or above it.
@@ -71,14 +74,7 @@ impl<'a> Flat<'a> {
                     if in_link {
                         block.own_link_chars += chars;
                     }
-                    push_leaf(
-                        &mut nodes,
-                        top.index,
-                        Kind::Text {
-                            text,
-                            in_link,
-                        },
-                    );
+                    push_leaf(&mut nodes, top.index, Kind::Text { text, in_link });
                 }
                 Node::Element(element) => {
                     let named = named_as(element);
@@ -93,13 +89,13 @@ impl<'a> Flat<'a> {
                     if let Some(kind) = kind {
                         let index = push_leaf(&mut nodes, top.index, kind);
                         nodes[index as usize].furniture = named == NamedAs::Furniture;
+                        nodes[top.index as usize].element_children += 1;
                         if node.has_children() {
                             let is_block = matches!(kind, Kind::Block | Kind::Heading);
                             open.push(Open {
                                 index,
                                 block: if is_block { index } else { top.block },
-                                link_depth: top.link_depth
-                                    + u32::from(element.name() == "a"),
+                                link_depth: top.link_depth + u32::from(element.name() == "a"),
                             });
                             descend = true;
                         }
@@ -155,6 +151,7 @@ fn push_leaf<'a>(nodes: &mut Vec<FlatNode<'a>>, parent: u32, kind: Kind<'a>) -> 
         own_chars: 0,
         own_link_chars: 0,
         furniture: false,
+        element_children: 0,
     });
     index
 }

@@ -79,9 +79,10 @@ pub(super) fn metadata(document: &Html) -> Metadata {
         match value.name() {
             "meta" => read_meta(value, &mut found),
             "link" => {
-                let canonical = value
-                    .attr("rel")
-                    .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
+                let canonical = value.attr("rel").is_some_and(|rel| {
+                    rel.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                });
                 if canonical && found.link_canonical.is_none() {
                     found.link_canonical = non_empty(value.attr("href"));
                 }
@@ -112,9 +113,10 @@ pub(super) fn metadata(document: &Html) -> Metadata {
                 }
             }
             "a" if found.rel_author.is_none() => {
-                let is_author = value
-                    .attr("rel")
-                    .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("author")));
+                let is_author = value.attr("rel").is_some_and(|rel| {
+                    rel.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("author"))
+                });
                 if is_author {
                     found.rel_author = element_text(element);
                 }
@@ -123,8 +125,17 @@ pub(super) fn metadata(document: &Html) -> Metadata {
         }
     }
     Metadata {
-        title: found.json_ld.headline.or(found.og_title).or(found.h1).or(found.html_title),
-        byline: found.json_ld.author.or(found.meta_author).or(found.rel_author),
+        title: found
+            .json_ld
+            .headline
+            .or(found.og_title)
+            .or(found.h1)
+            .or(found.html_title),
+        byline: found
+            .json_ld
+            .author
+            .or(found.meta_author)
+            .or(found.rel_author),
         published: found
             .json_ld
             .published
@@ -188,7 +199,10 @@ fn read_json_ld(value: &Value, article: &mut JsonLdArticle, depth: u32) {
                     article.published = object.get("datePublished").and_then(json_string);
                 }
                 if article.body.is_none() {
-                    article.body = object.get("articleBody").and_then(Value::as_str).map(str::to_owned);
+                    article.body = object
+                        .get("articleBody")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned);
                 }
             }
             for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
@@ -203,7 +217,11 @@ fn read_json_ld(value: &Value, article: &mut JsonLdArticle, depth: u32) {
 
 fn is_article_type(kind: &Value) -> bool {
     let matches = |name: &str| {
-        name.ends_with("Article") || matches!(name, "BlogPosting" | "LiveBlogPosting" | "Report" | "SocialMediaPosting")
+        name.ends_with("Article")
+            || matches!(
+                name,
+                "BlogPosting" | "LiveBlogPosting" | "Report" | "SocialMediaPosting"
+            )
     };
     match kind {
         Value::String(name) => matches(name),
@@ -213,7 +231,10 @@ fn is_article_type(kind: &Value) -> bool {
 }
 
 fn json_string(value: &Value) -> Option<String> {
-    value.as_str().map(collapse_whitespace).filter(|s| !s.is_empty())
+    value
+        .as_str()
+        .map(collapse_whitespace)
+        .filter(|s| !s.is_empty())
 }
 
 fn author_names(value: &Value) -> Option<String> {
@@ -260,7 +281,10 @@ mod tests {
         assert_eq!(found.title.as_deref(), Some("LD story"));
         assert_eq!(found.byline.as_deref(), Some("Ana Ruiz, Bo Li"));
         assert_eq!(found.published.as_deref(), Some("2025-03-01T10:00:00Z"));
-        assert_eq!(found.canonical_url.as_deref(), Some("https://example.org/story"));
+        assert_eq!(
+            found.canonical_url.as_deref(),
+            Some("https://example.org/story")
+        );
     }
 
     #[test]

@@ -74,7 +74,9 @@ pub fn extract(html: &[u8], options: &ExtractOptions) -> Article {
 fn selected_paragraphs(document: &Html, selector: &Selector) -> Vec<String> {
     let mut matched: Vec<ElementRef> = Vec::new();
     for element in document.select(selector) {
-        let nested = element.ancestors().any(|a| matched.iter().any(|m| m.id() == a.id()));
+        let nested = element
+            .ancestors()
+            .any(|a| matched.iter().any(|m| m.id() == a.id()));
         if !nested {
             matched.push(element);
         }
@@ -99,11 +101,12 @@ fn generic_paragraphs(document: &Html, json_ld_body: Option<&str>) -> Vec<String
     let paragraphs = paragraphs::paragraphs(&flat, container);
     let dom_chars: u32 = paragraphs.iter().map(|p| visible_chars(p)).sum();
     match json_ld_body {
-        Some(body) if !body.contains('<') && visible_chars(body) > dom_chars * JSON_LD_OVER_DOM => body
-            .lines()
-            .map(paragraphs::collapse_whitespace)
-            .filter(|line| !line.is_empty())
-            .collect(),
+        Some(body) if !body.contains('<') && visible_chars(body) > dom_chars * JSON_LD_OVER_DOM => {
+            body.lines()
+                .map(paragraphs::collapse_whitespace)
+                .filter(|line| !line.is_empty())
+                .collect()
+        }
         _ => paragraphs,
     }
 }

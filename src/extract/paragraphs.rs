@@ -19,7 +19,10 @@ pub(super) fn paragraphs(flat: &Flat, root: u32) -> Vec<String> {
     let mut open_block_ends: Vec<u32> = Vec::new();
     let mut index = root + 1;
     while index < end {
-        while open_block_ends.last().is_some_and(|&block_end| block_end <= index) {
+        while open_block_ends
+            .last()
+            .is_some_and(|&block_end| block_end <= index)
+        {
             open_block_ends.pop();
             writer.flush();
         }
