@@ -22,8 +22,9 @@ const SCRAP_PENALTY: f32 = 0.25;
 const HOLDS_THE_ARTICLE: f32 = 0.5;
 
 /// Settles which furniture-named elements really are furniture, then returns
-/// the index of the block whose subtree scores highest outside furniture;
-/// the root when nothing scores above zero.
+/// the index of the element marked as the article body, or else of the
+/// block whose subtree scores highest outside furniture; the root when
+/// nothing scores above zero.
 pub(super) fn best_container(flat: &mut Flat) -> u32 {
     let nodes = &mut flat.nodes;
     let mut values: Vec<f32> = nodes
@@ -52,9 +53,17 @@ pub(super) fn best_container(flat: &mut Flat) -> u32 {
     let mut in_furniture = vec![false; nodes.len()];
     let mut best = 0;
     let mut best_score = 0.0;
+    let mut best_marked: Option<(usize, f32)> = None;
     for (index, node) in nodes.iter().enumerate() {
         let inside = node.furniture || (index > 0 && in_furniture[node.parent as usize]);
         in_furniture[index] = inside;
+        if node.marked_article_body
+            && !inside
+            && prose[index] > 0.0
+            && best_marked.is_none_or(|(_, score)| scores[index] > score)
+        {
+            best_marked = Some((index, scores[index]));
+        }
         // `>=`: on a tie the later node in pre-order is a descendant (or a
         // later sibling), so wrappers that add nothing lose to what they wrap.
         if !inside && node.kind == Kind::Block && scores[index] > 0.0 && scores[index] >= best_score
@@ -63,13 +72,19 @@ pub(super) fn best_container(flat: &mut Flat) -> u32 {
             best_score = scores[index];
         }
     }
-    best as u32
+    // The page's own articleBody markup beats any score: scores only guess
+    // what the markup states.
+    best_marked.map_or(best, |(index, _)| index) as u32
 }
 
 /// Weight of a prose block that has no prose sibling in its group: a teaser's
 /// summary under its headline, a caption, a bio; an article's paragraphs come
 /// in runs.
 const LONE_PROSE_WEIGHT: f32 = 0.1;
+
+/// Above this many characters a lone block is an article written as one
+/// block with `<br>` breaks, not a summary.
+const LONE_PROSE_MAX_CHARS: f32 = 1000.0;
 
 /// Scales down prose blocks that stand alone. Siblings are counted at the
 /// nearest ancestor with more than one element child, so one wrapper per
@@ -89,7 +104,10 @@ fn discount_lone_prose(nodes: &[FlatNode], values: &mut [f32]) {
         }
     }
     for index in 1..nodes.len() {
-        if values[index] > 0.0 && prose_in_group[group_of(index)] < 2 {
+        if values[index] > 0.0
+            && values[index] < LONE_PROSE_MAX_CHARS
+            && prose_in_group[group_of(index)] < 2
+        {
             values[index] *= LONE_PROSE_WEIGHT;
         }
     }

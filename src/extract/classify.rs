@@ -12,13 +12,13 @@ use scraper::node::Element;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
-    /// Never text: scripts, styles, widgets, media, form controls, the title.
+    /// Never text: scripts, styles, widgets, media, form controls.
     Skip,
     /// Page furniture: navigation, rails, comments, captions, share bars.
     Boilerplate,
     /// Starts and ends a paragraph.
     Block,
-    /// A heading below the title; a paragraph of its own.
+    /// A heading; a paragraph of its own.
     Heading,
     Break,
     Link,
@@ -32,7 +32,7 @@ pub(super) fn role(element: &Element) -> Role {
     match name {
         "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed"
         | "canvas" | "video" | "audio" | "map" | "head" | "title" | "meta" | "link" | "button"
-        | "select" | "option" | "textarea" | "input" | "dialog" | "math" | "h1" => {
+        | "select" | "option" | "textarea" | "input" | "dialog" | "math" => {
             return Role::Skip;
         }
         _ => {}
@@ -50,7 +50,7 @@ pub(super) fn role(element: &Element) -> Role {
     match name {
         "br" | "hr" => Role::Break,
         "a" => Role::Link,
-        "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
         "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "dfn" | "em" | "font" | "i"
         | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strong" | "sub" | "sup"
         | "time" | "u" | "var" | "wbr" | "del" | "ins" | "label" | "big" | "tt" | "strike"
@@ -96,6 +96,8 @@ fn is_boilerplate_role(role: &str) -> bool {
 /// How strongly an element's `class`/`id` say it is furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum NamedAs {
+    /// Marked up as the article body (`itemprop="articleBody"`).
+    ArticleBody,
     Content,
     /// Comment threads: never the article, whatever their size.
     Comments,
@@ -196,11 +198,13 @@ static NAME_FRAGMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// What the element's `class` and `id` call it. The document's `html`,
 /// `body` and `main` are never furniture, whatever their classes say.
 pub(super) fn named_as(element: &Element) -> NamedAs {
-    if matches!(element.name(), "html" | "body" | "main")
-        || element
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    if element
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
     {
+        return NamedAs::ArticleBody;
+    }
+    if matches!(element.name(), "html" | "body" | "main") {
         return NamedAs::Content;
     }
     let mut named = NamedAs::Content;

@@ -32,6 +32,8 @@ pub(super) struct FlatNode<'a> {
     pub furniture: bool,
     /// Kept element children: tells a wrapper with one child from a group.
     pub element_children: u32,
+    /// Marked up as the article body by the page itself.
+    pub marked_article_body: bool,
 }
 
 /// The flat tree; index 0 is the root it was built from.
@@ -53,6 +55,7 @@ impl<'a> Flat<'a> {
             own_link_chars: 0,
             furniture: false,
             element_children: 0,
+            marked_article_body: false,
         });
         // Each open element: its flat index (None when not kept), whether it
         // is a link, and the nearest block at or above it.
@@ -61,6 +64,9 @@ impl<'a> Flat<'a> {
             block: 0,
             link_depth: 0,
         }];
+        // The first `<h1>` is the headline, which is metadata, not body; some
+        // sites use later ones as subheadings.
+        let mut headline_seen = false;
         let mut current = root.first_child();
         while let Some(node) = current {
             let top = *open.last().expect("root stays open");
@@ -78,7 +84,10 @@ impl<'a> Flat<'a> {
                 }
                 Node::Element(element) => {
                     let named = named_as(element);
+                    let is_headline = !headline_seen && element.name() == "h1";
+                    headline_seen |= is_headline;
                     let kind = match role(element) {
+                        _ if is_headline => None,
                         Role::Skip | Role::Boilerplate => None,
                         _ if named == NamedAs::Comments => None,
                         Role::Block => Some(Kind::Block),
@@ -89,6 +98,7 @@ impl<'a> Flat<'a> {
                     if let Some(kind) = kind {
                         let index = push_leaf(&mut nodes, top.index, kind);
                         nodes[index as usize].furniture = named == NamedAs::Furniture;
+                        nodes[index as usize].marked_article_body = named == NamedAs::ArticleBody;
                         nodes[top.index as usize].element_children += 1;
                         if node.has_children() {
                             let is_block = matches!(kind, Kind::Block | Kind::Heading);
@@ -152,6 +162,7 @@ fn push_leaf<'a>(nodes: &mut Vec<FlatNode<'a>>, parent: u32, kind: Kind<'a>) -> 
         own_link_chars: 0,
         furniture: false,
         element_children: 0,
+        marked_article_body: false,
     });
     index
 }
