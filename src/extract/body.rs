@@ -72,9 +72,35 @@ pub(super) fn best_container(flat: &mut Flat) -> u32 {
             best_score = scores[index];
         }
     }
-    // The page's own articleBody markup beats any score: scores only guess
-    // what the markup states.
-    best_marked.map_or(best, |(index, _)| index) as u32
+    if let Some((index, _)) = best_marked {
+        // The page's own articleBody markup beats any score: scores only
+        // guess what the markup states.
+        return index as u32;
+    }
+    narrow_to_body_like(nodes, &scores, &in_furniture, best) as u32
+}
+
+/// Share of the container's score an element named like an article body
+/// (`entry-content`) must keep to replace it.
+const BODY_LIKE_SHARE: f32 = 0.7;
+
+/// Within the chosen container, the highest-scoring element named like an
+/// article body, when it keeps most of the score: what it leaves out is
+/// then furniture the names did not catch.
+fn narrow_to_body_like(
+    nodes: &[FlatNode],
+    scores: &[f32],
+    in_furniture: &[bool],
+    container: usize,
+) -> usize {
+    let end = nodes[container].end as usize;
+    let threshold = scores[container] * BODY_LIKE_SHARE;
+    (container + 1..end)
+        .filter(|&index| {
+            nodes[index].named_body_like && !in_furniture[index] && scores[index] >= threshold
+        })
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+        .unwrap_or(container)
 }
 
 /// Weight of a prose block that has no prose sibling in its group: a teaser's

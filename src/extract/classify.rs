@@ -98,6 +98,8 @@ fn is_boilerplate_role(role: &str) -> bool {
 pub(super) enum NamedAs {
     /// Marked up as the article body (`itemprop="articleBody"`).
     ArticleBody,
+    /// Named like an article body (`entry-content`, `story-body`).
+    BodyLike,
     Content,
     /// Comment threads: never the article, whatever their size.
     Comments,
@@ -215,7 +217,7 @@ pub(super) fn named_as(element: &Element) -> NamedAs {
         for found in NAME_FRAGMENTS.find_overlapping_iter(value) {
             let pattern = found.pattern().as_usize();
             if pattern < CONTENT_FRAGMENTS.len() {
-                return NamedAs::Content;
+                return NamedAs::BodyLike;
             } else if pattern < CONTENT_FRAGMENTS.len() + COMMENT_FRAGMENTS.len() {
                 named = NamedAs::Comments;
             } else if named == NamedAs::Content {

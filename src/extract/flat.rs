@@ -34,6 +34,8 @@ pub(super) struct FlatNode<'a> {
     pub element_children: u32,
     /// Marked up as the article body by the page itself.
     pub marked_article_body: bool,
+    /// Named like an article body.
+    pub named_body_like: bool,
 }
 
 /// The flat tree; index 0 is the root it was built from.
@@ -56,6 +58,7 @@ impl<'a> Flat<'a> {
             furniture: false,
             element_children: 0,
             marked_article_body: false,
+            named_body_like: false,
         });
         // Each open element: its flat index (None when not kept), whether it
         // is a link, and the nearest block at or above it.
@@ -99,6 +102,7 @@ impl<'a> Flat<'a> {
                         let index = push_leaf(&mut nodes, top.index, kind);
                         nodes[index as usize].furniture = named == NamedAs::Furniture;
                         nodes[index as usize].marked_article_body = named == NamedAs::ArticleBody;
+                        nodes[index as usize].named_body_like = named == NamedAs::BodyLike;
                         nodes[top.index as usize].element_children += 1;
                         if node.has_children() {
                             let is_block = matches!(kind, Kind::Block | Kind::Heading);
@@ -163,6 +167,7 @@ fn push_leaf<'a>(nodes: &mut Vec<FlatNode<'a>>, parent: u32, kind: Kind<'a>) -> 
         furniture: false,
         element_children: 0,
         marked_article_body: false,
+        named_body_like: false,
     });
     index
 }
