@@ -163,9 +163,24 @@ const BOILERPLATE_FRAGMENTS: &[&str] = &[
 /// Words that mark furniture only as a whole token (`ad` but not `header`'s
 /// letters, `nav` but not `canvas`).
 const BOILERPLATE_TOKENS: &[&str] = &[
-    "ad", "ads", "adslot", "dfp", "nav", "menu", "header", "tags", "meta", "hidden", "rail",
-    "skip", "pager", "date", "dateline", "credit", "credits", "topics",
+    "ad", "ads", "adslot", "dfp", "nav", "menu", "header", "tags", "meta", "rail", "skip", "pager",
+    "date", "dateline", "credit", "credits", "topics",
 ];
+
+const HIDDEN: &str = "hidden";
+
+/// Whether the furniture word at `at` only describes the layout around the
+/// element (`content-with-sidebar`, `has-comments`, `no-sidebar`), judged by
+/// a modifier earlier in the same class name.
+fn is_layout_modifier(value: &str, at: usize) -> bool {
+    let class_start = value[..at]
+        .rfind(|c: char| c.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let before = value[class_start..at].to_ascii_lowercase();
+    ["with-", "with_", "has-", "has_", "no-", "no_", "without-"]
+        .iter()
+        .any(|modifier| before.contains(modifier))
+}
 
 /// Names that say "this is the article body"; they win over a furniture word
 /// in the same attribute (`article-body has-sidebar`).
@@ -218,6 +233,8 @@ pub(super) fn named_as(element: &Element) -> NamedAs {
             let pattern = found.pattern().as_usize();
             if pattern < CONTENT_FRAGMENTS.len() {
                 return NamedAs::BodyLike;
+            } else if is_layout_modifier(value, found.start()) {
+                continue;
             } else if pattern < CONTENT_FRAGMENTS.len() + COMMENT_FRAGMENTS.len() {
                 named = NamedAs::Comments;
             } else if named == NamedAs::Content {
@@ -231,7 +248,14 @@ pub(super) fn named_as(element: &Element) -> NamedAs {
                     .iter()
                     .any(|word| token.eq_ignore_ascii_case(word))
             });
-        if furniture_word && named == NamedAs::Content {
+        // `hidden`, `hidden-xs` hide the element; `field-label-hidden` only
+        // hides a label inside it, so the word must start the class.
+        let hidden_class = value.split_ascii_whitespace().any(|class| {
+            class
+                .get(..HIDDEN.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(HIDDEN))
+        });
+        if (furniture_word || hidden_class) && named == NamedAs::Content {
             named = NamedAs::Furniture;
         }
     }
