@@ -169,17 +169,28 @@ const BOILERPLATE_TOKENS: &[&str] = &[
 
 const HIDDEN: &str = "hidden";
 
+/// How far back a layout modifier is looked for; bounded so that a hostile
+/// class attribute full of furniture words stays linear.
+const MODIFIER_LOOKBACK: usize = 48;
+
 /// Whether the furniture word at `at` only describes the layout around the
 /// element (`content-with-sidebar`, `has-comments`, `no-sidebar`), judged by
 /// a modifier earlier in the same class name.
 fn is_layout_modifier(value: &str, at: usize) -> bool {
-    let class_start = value[..at]
-        .rfind(|c: char| c.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
-    let before = value[class_start..at].to_ascii_lowercase();
-    ["with-", "with_", "has-", "has_", "no-", "no_", "without-"]
+    let window = &value.as_bytes()[at.saturating_sub(MODIFIER_LOOKBACK)..at];
+    let class_start = window
         .iter()
-        .any(|modifier| before.contains(modifier))
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |i| i + 1);
+    let before = &window[class_start..];
+    [&b"with"[..], b"has", b"no", b"without"]
+        .iter()
+        .any(|modifier| {
+            before.windows(modifier.len() + 1).any(|w| {
+                w[..modifier.len()].eq_ignore_ascii_case(modifier)
+                    && matches!(w[modifier.len()], b'-' | b'_')
+            })
+        })
 }
 
 /// Names that say "this is the article body"; they win over a furniture word
