@@ -192,3 +192,23 @@ fn legacy_encodings_are_decoded() {
     let article = extract(&page[..], &options);
     assert!(article.text.contains("bientôt"), "{}", article.text);
 }
+
+#[test]
+fn json_ld_body_fills_in_when_the_dom_shows_a_stub() {
+    let article = extract_fixture("json_ld_paywall.html");
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Eswatini receives five deportees")
+    );
+    assert_eq!(article.byline.as_deref(), Some("Sipho Dlamini"));
+    assert_eq!(article.published.as_deref(), Some("2025-07-16"));
+    assert_body(
+        &article,
+        &[
+            "Five men deported from the United States arrived in Eswatini on Tuesday, the government said.",
+            "The men, from Vietnam, Jamaica, Laos, Cuba and Yemen, are being held in a correctional facility.",
+            "Officials said they would eventually be sent to their home countries, without giving dates.",
+        ],
+    );
+    assert!(!article.text.contains("Subscribe"), "{}", article.text);
+}
