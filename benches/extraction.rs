@@ -124,7 +124,11 @@ fn main() {
             std::io::stdout().write_all(&out.stdout).expect("stdout");
         }
         Ok(out) => println!("scorer failed: {}", String::from_utf8_lossy(&out.stderr)),
-        Err(error) => println!("scorer not run ({error}); score with: python3 {} {}", scorer.display(), predictions_path.display()),
+        Err(error) => println!(
+            "scorer not run ({error}); score with: python3 {} {}",
+            scorer.display(),
+            predictions_path.display()
+        ),
     }
 }
 

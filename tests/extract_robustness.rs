@@ -63,6 +63,7 @@ const PIECES: &[&str] = &[
     "<div class=\"comments\">",
     "<aside>",
     "<div itemprop=\"articleBody\">",
+    "<div class=\"éd-none λhidden d-é with-ésidebar\" id=\"😀nav\">",
     "<div class=\"entry-content hidden\">",
     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":",
     "{\"@graph\":[[[[",

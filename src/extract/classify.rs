@@ -158,16 +158,42 @@ const BOILERPLATE_FRAGMENTS: &[&str] = &[
     "visually-hidden",
     "screen-reader",
     "print-only",
+    "notification",
 ];
 
 /// Words that mark furniture only as a whole token (`ad` but not `header`'s
 /// letters, `nav` but not `canvas`).
 const BOILERPLATE_TOKENS: &[&str] = &[
     "ad", "ads", "adslot", "dfp", "nav", "menu", "header", "tags", "meta", "rail", "skip", "pager",
-    "date", "dateline", "credit", "credits", "topics",
+    "prev", "next", "date", "dateline", "credit", "credits", "topics",
 ];
 
 const HIDDEN: &str = "hidden";
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// CSS-framework utility classes that hide an element on screen (`d-none`,
+/// `hide`, `invisible`), unless a responsive class shows it again at some
+/// width (`d-none d-md-block`); `d-print-block` shows it only on paper.
+fn is_utility_hidden(value: &str) -> bool {
+    let mut hidden = false;
+    for class in value.split_ascii_whitespace() {
+        if ["d-none", "hide", "invisible"]
+            .iter()
+            .any(|c| class.eq_ignore_ascii_case(c))
+        {
+            hidden = true;
+        } else if starts_with_ignore_case(class, "d-") && !starts_with_ignore_case(class, "d-print")
+        {
+            return false;
+        }
+    }
+    hidden
+}
 
 /// How far back a layout modifier is looked for; bounded so that a hostile
 /// class attribute full of furniture words stays linear.
@@ -261,12 +287,11 @@ pub(super) fn named_as(element: &Element) -> NamedAs {
             });
         // `hidden`, `hidden-xs` hide the element; `field-label-hidden` only
         // hides a label inside it, so the word must start the class.
-        let hidden_class = value.split_ascii_whitespace().any(|class| {
-            class
-                .get(..HIDDEN.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(HIDDEN))
-        });
-        if (furniture_word || hidden_class) && named == NamedAs::Content {
+        let hidden_class = value
+            .split_ascii_whitespace()
+            .any(|class| starts_with_ignore_case(class, HIDDEN));
+        if (furniture_word || hidden_class || is_utility_hidden(value)) && named == NamedAs::Content
+        {
             named = NamedAs::Furniture;
         }
     }
