@@ -158,6 +158,19 @@ fn source_selector_takes_precedence_when_it_matches() {
         article.text
     );
 
+    let nested = parse_selector("div.layout, div.story").expect("valid selector");
+    let options = ExtractOptions {
+        selector: Some(&nested),
+        ..Default::default()
+    };
+    let article = extract(&fixture("teaser_rail.html"), &options);
+    assert_eq!(
+        article.text.matches("Guatemala signed").count(),
+        1,
+        "nested matches are written once: {}",
+        article.text
+    );
+
     let unmatched = parse_selector("div.no-such-class").expect("valid selector");
     let options = ExtractOptions {
         selector: Some(&unmatched),

@@ -21,7 +21,6 @@ pub(super) enum Role {
     /// A heading; a paragraph of its own.
     Heading,
     Break,
-    Link,
     Inline,
 }
 
@@ -49,12 +48,13 @@ pub(super) fn role(element: &Element) -> Role {
     }
     match name {
         "br" | "hr" => Role::Break,
-        "a" => Role::Link,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
-        "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "dfn" | "em" | "font" | "i"
-        | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strong" | "sub" | "sup"
-        | "time" | "u" | "var" | "wbr" | "del" | "ins" | "label" | "big" | "tt" | "strike"
-        | "nobr" | "acronym" | "ruby" | "rt" | "rp" | "img" | "picture" | "source" => Role::Inline,
+        "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "dfn" | "em" | "font"
+        | "i" | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strong" | "sub"
+        | "sup" | "time" | "u" | "var" | "wbr" | "del" | "ins" | "label" | "big" | "tt"
+        | "strike" | "nobr" | "acronym" | "ruby" | "rt" | "rp" | "img" | "picture" | "source" => {
+            Role::Inline
+        }
         _ => Role::Block,
     }
 }

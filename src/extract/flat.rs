@@ -96,7 +96,7 @@ impl<'a> Flat<'a> {
                         Role::Block => Some(Kind::Block),
                         Role::Heading => Some(Kind::Heading),
                         Role::Break => Some(Kind::Break),
-                        Role::Link | Role::Inline => Some(Kind::Inline),
+                        Role::Inline => Some(Kind::Inline),
                     };
                     if let Some(kind) = kind {
                         let index = push_leaf(&mut nodes, top.index, kind);

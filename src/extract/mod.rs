@@ -74,9 +74,11 @@ pub fn extract(html: &[u8], options: &ExtractOptions) -> Article {
 fn selected_paragraphs(document: &Html, selector: &Selector) -> Vec<String> {
     let mut matched: Vec<ElementRef> = Vec::new();
     for element in document.select(selector) {
-        let nested = element
-            .ancestors()
-            .any(|a| matched.iter().any(|m| m.id() == a.id()));
+        // Matches come in document order, so a nested match can only lie
+        // inside the latest outermost one.
+        let nested = matched
+            .last()
+            .is_some_and(|outer| element.ancestors().any(|a| a.id() == outer.id()));
         if !nested {
             matched.push(element);
         }
