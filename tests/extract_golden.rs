@@ -118,7 +118,7 @@ fn double_br_separates_paragraphs() {
 }
 
 #[test]
-fn metadata_and_body_without_byline_or_date_lines() {
+fn metadata_and_body_without_headline_byline_or_date_lines() {
     let article = extract_fixture("metadata.html");
     assert_eq!(
         article.title.as_deref(),

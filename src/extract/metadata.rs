@@ -19,7 +19,27 @@ pub(super) struct Metadata {
     pub canonical_url: Option<String>,
     /// The JSON-LD `articleBody`, for when the DOM yields too little.
     pub json_ld_body: Option<String>,
+    /// Every form of the headline the page states, to recognise it when the
+    /// body repeats it.
+    pub headlines: Vec<String>,
 }
+
+impl Metadata {
+    /// Whether `paragraph` is the headline again: equal to a stated form, or
+    /// the start of the `<title>` before a " | Site" style suffix.
+    pub fn is_headline(&self, paragraph: &str) -> bool {
+        self.headlines.iter().any(|headline| {
+            headline == paragraph
+                || (paragraph.chars().count() >= HEADLINE_PREFIX_MIN_CHARS
+                    && headline.strip_prefix(paragraph).is_some_and(|rest| {
+                        rest.starts_with([' ', '|', '-', '\u{2013}', '\u{2014}', ':'])
+                    }))
+        })
+    }
+}
+
+/// A shorter paragraph that starts the title is too likely a coincidence.
+const HEADLINE_PREFIX_MIN_CHARS: usize = 20;
 
 /// Candidates as found, before choosing by precedence.
 #[derive(Default)]
@@ -124,6 +144,16 @@ pub(super) fn metadata(document: &Html) -> Metadata {
             _ => {}
         }
     }
+    let headlines: Vec<String> = [
+        &found.json_ld.headline,
+        &found.og_title,
+        &found.h1,
+        &found.html_title,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
     Metadata {
         title: found
             .json_ld
@@ -144,6 +174,7 @@ pub(super) fn metadata(document: &Html) -> Metadata {
             .or(found.first_time),
         canonical_url: found.link_canonical.or(found.og_url),
         json_ld_body: found.json_ld.body,
+        headlines,
     }
 }
 

@@ -55,11 +55,14 @@ pub fn extract(html: &[u8], options: &ExtractOptions) -> Article {
     let source = decode_html(html, options.header_charset);
     let document = Html::parse_document(&source);
     let found = metadata::metadata(&document);
-    let paragraphs = options
+    let mut paragraphs = options
         .selector
         .map(|selector| selected_paragraphs(&document, selector))
         .filter(|paragraphs| !paragraphs.is_empty())
         .unwrap_or_else(|| generic_paragraphs(&document, found.json_ld_body.as_deref()));
+    // Containers often repeat the headline (an h2 above the body, a teaser
+    // of this very story); the title field carries it already.
+    paragraphs.retain(|paragraph| !found.is_headline(paragraph));
     Article {
         title: found.title,
         byline: found.byline,
