@@ -27,10 +27,7 @@ const HOLDS_THE_ARTICLE: f32 = 0.5;
 /// nothing scores above zero.
 pub(super) fn best_container(flat: &mut Flat) -> u32 {
     let nodes = &mut flat.nodes;
-    let mut values: Vec<f32> = nodes
-        .iter()
-        .map(|node| block_value(node.own_chars, node.own_link_chars))
-        .collect();
+    let mut values: Vec<f32> = nodes.iter().map(block_value).collect();
     discount_lone_prose(nodes, &mut values);
     let mut prose: Vec<f32> = values.iter().map(|v| v.max(0.0)).collect();
     for index in (1..nodes.len()).rev() {
@@ -139,9 +136,15 @@ fn discount_lone_prose(nodes: &[FlatNode], values: &mut [f32]) {
     }
 }
 
-/// A block's own contribution: its prose counts for it, link lists count
-/// fully against it, other scraps count a little against it.
-fn block_value(own_chars: u32, own_link_chars: u32) -> f32 {
+/// A block that opens with a link this long opens with a headline: it is a
+/// teaser (headline and summary in one line, as in tickers), not a paragraph.
+const TEASER_HEADLINE_MIN_CHARS: u32 = 30;
+
+/// A block's own contribution: its prose counts for it, teasers count like
+/// lone prose, link lists count fully against it, other scraps count a
+/// little against it.
+fn block_value(node: &FlatNode) -> f32 {
+    let (own_chars, own_link_chars) = (node.own_chars, node.own_link_chars);
     if own_chars == 0 {
         return 0.0;
     }
@@ -149,6 +152,8 @@ fn block_value(own_chars: u32, own_link_chars: u32) -> f32 {
     let link_density = own_link_chars as f32 / own_chars as f32;
     if link_density > LINK_LIST_DENSITY {
         -(own_chars as f32)
+    } else if node.leading_link_chars >= TEASER_HEADLINE_MIN_CHARS {
+        plain as f32 * LONE_PROSE_WEIGHT
     } else if plain >= PROSE_MIN_CHARS {
         plain as f32
     } else {

@@ -28,6 +28,9 @@ pub(super) struct FlatNode<'a> {
     pub own_chars: u32,
     /// The part of `own_chars` inside links.
     pub own_link_chars: u32,
+    /// The part of `own_link_chars` before any plain text: a teaser's
+    /// headline link opening its summary.
+    pub leading_link_chars: u32,
     /// Named like furniture; `body` decides whether it really is.
     pub furniture: bool,
     /// Kept element children: tells a wrapper with one child from a group.
@@ -55,6 +58,7 @@ impl<'a> Flat<'a> {
             end: 0,
             own_chars: 0,
             own_link_chars: 0,
+            leading_link_chars: 0,
             furniture: false,
             element_children: 0,
             marked_article_body: false,
@@ -79,6 +83,9 @@ impl<'a> Flat<'a> {
                     let chars = visible_chars(text);
                     let in_link = top.link_depth > 0;
                     let block = &mut nodes[top.block as usize];
+                    if in_link && block.own_chars == block.own_link_chars {
+                        block.leading_link_chars += chars;
+                    }
                     block.own_chars += chars;
                     if in_link {
                         block.own_link_chars += chars;
@@ -164,6 +171,7 @@ fn push_leaf<'a>(nodes: &mut Vec<FlatNode<'a>>, parent: u32, kind: Kind<'a>) -> 
         end: index + 1,
         own_chars: 0,
         own_link_chars: 0,
+        leading_link_chars: 0,
         furniture: false,
         element_children: 0,
         marked_article_body: false,
