@@ -1,7 +1,7 @@
 //! Choosing the element that holds the article: the subtree whose prose
 //! outweighs the link lists and scraps inside it by the widest margin.
 //!
-//! One bottom-up pass over the flat tree, linear in its size. It only picks;
+//! A few passes over the flat tree, each linear in its size. It only picks;
 //! writing the text out is `paragraphs`' job.
 
 use super::flat::{Flat, FlatNode, Kind};
@@ -113,13 +113,17 @@ const LONE_PROSE_MAX_CHARS: f32 = 1000.0;
 /// nearest ancestor with more than one element child, so one wrapper per
 /// paragraph still groups the paragraphs.
 fn discount_lone_prose(nodes: &[FlatNode], values: &mut [f32]) {
-    let group_of = |index: usize| {
-        let mut group = nodes[index].parent as usize;
-        while group != 0 && nodes[group].element_children == 1 {
-            group = nodes[group].parent as usize;
-        }
-        group
-    };
+    // The group a node's children belong to, filled top-down (parents come
+    // first in pre-order) so that no chain of wrappers is climbed twice.
+    let mut children_group = vec![0usize; nodes.len()];
+    for index in 1..nodes.len() {
+        children_group[index] = if nodes[index].element_children == 1 {
+            children_group[nodes[index].parent as usize]
+        } else {
+            index
+        };
+    }
+    let group_of = |index: usize| children_group[nodes[index].parent as usize];
     let mut prose_in_group = vec![0u32; nodes.len()];
     for index in 1..nodes.len() {
         if values[index] > 0.0 {
