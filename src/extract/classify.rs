@@ -297,3 +297,91 @@ pub(super) fn named_as(element: &Element) -> NamedAs {
     }
     named
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn first_div(html: &str) -> NamedAs {
+        let fragment = Html::parse_fragment(html);
+        let element = fragment
+            .tree
+            .nodes()
+            .find_map(|node| {
+                node.value()
+                    .as_element()
+                    .filter(|e| e.name() == "div")
+                    .cloned()
+            })
+            .expect("a div");
+        named_as(&element)
+    }
+
+    #[test]
+    fn names_mark_furniture_comments_and_bodies() {
+        assert_eq!(
+            first_div(r#"<div class="related-stories">"#),
+            NamedAs::Furniture
+        );
+        assert_eq!(first_div(r#"<div id="sidebarRight">"#), NamedAs::Furniture);
+        assert_eq!(first_div(r#"<div class="ad-slot">"#), NamedAs::Furniture);
+        assert_eq!(
+            first_div(r#"<div class="comment-list">"#),
+            NamedAs::Comments
+        );
+        assert_eq!(
+            first_div(r#"<div class="entry-content share">"#),
+            NamedAs::BodyLike
+        );
+        assert_eq!(
+            first_div(r#"<div itemprop="articleBody" class="nav">"#),
+            NamedAs::ArticleBody
+        );
+    }
+
+    #[test]
+    fn words_inside_other_words_are_not_furniture() {
+        assert_eq!(
+            first_div(r#"<div class="subheader shadow download">"#),
+            NamedAs::Content
+        );
+        assert_eq!(
+            first_div(r#"<div class="tag-wework category-business">"#),
+            NamedAs::Content
+        );
+        assert_eq!(
+            first_div(r#"<div class="field-label-hidden">"#),
+            NamedAs::Content
+        );
+    }
+
+    #[test]
+    fn layout_modifiers_describe_surroundings() {
+        assert_eq!(
+            first_div(r#"<div class="content-with-sidebar-wrp">"#),
+            NamedAs::Content
+        );
+        assert_eq!(
+            first_div(r#"<div class="post has-comments">"#),
+            NamedAs::Content
+        );
+        assert_eq!(
+            first_div(r#"<div class="page no_sidebar">"#),
+            NamedAs::Content
+        );
+    }
+
+    #[test]
+    fn utility_classes_hide_unless_shown_again() {
+        assert_eq!(first_div(r#"<div class="hidden-xs">"#), NamedAs::Furniture);
+        assert_eq!(
+            first_div(r#"<div class="d-none d-print-block">"#),
+            NamedAs::Furniture
+        );
+        assert_eq!(
+            first_div(r#"<div class="d-none d-md-block">"#),
+            NamedAs::Content
+        );
+    }
+}
