@@ -1,9 +1,11 @@
 //! A flat, pre-order copy of the part of the DOM that can hold article text,
 //! built in one walk, with the per-block text counts scoring needs.
 //!
-//! Subtrees classified as skipped or boilerplate are left out entirely, so
-//! later stages never see them. This module decides nothing about which
-//! block is the article; it only measures.
+//! Subtrees classified as skipped, boilerplate by tag or role, or comment
+//! threads are left out entirely, so later stages never see them; elements
+//! only *named* like furniture are kept and flagged, for `body` to settle.
+//! This module decides nothing about which block is the article; it only
+//! measures.
 
 use scraper::{ElementRef, Node};
 
@@ -52,20 +54,9 @@ impl<'a> Flat<'a> {
     /// recursion, so hostile nesting depth cannot overflow the stack.
     pub fn build(root: ElementRef<'a>) -> Self {
         let mut nodes: Vec<FlatNode<'a>> = Vec::with_capacity(1024);
-        nodes.push(FlatNode {
-            kind: Kind::Block,
-            parent: u32::MAX,
-            end: 0,
-            own_chars: 0,
-            own_link_chars: 0,
-            leading_link_chars: 0,
-            furniture: false,
-            element_children: 0,
-            marked_article_body: false,
-            named_body_like: false,
-        });
-        // Each open element: its flat index (None when not kept), whether it
-        // is a link, and the nearest block at or above it.
+        nodes.push(FlatNode::new(Kind::Block, u32::MAX, 0));
+        // Each open element: its flat index, the nearest block at or above
+        // it, and how many links enclose it.
         let mut open: Vec<Open> = vec![Open {
             index: 0,
             block: 0,
@@ -163,20 +154,26 @@ struct Open {
     link_depth: u32,
 }
 
+impl<'a> FlatNode<'a> {
+    fn new(kind: Kind<'a>, parent: u32, end: u32) -> Self {
+        FlatNode {
+            kind,
+            parent,
+            end,
+            own_chars: 0,
+            own_link_chars: 0,
+            leading_link_chars: 0,
+            furniture: false,
+            element_children: 0,
+            marked_article_body: false,
+            named_body_like: false,
+        }
+    }
+}
+
 fn push_leaf<'a>(nodes: &mut Vec<FlatNode<'a>>, parent: u32, kind: Kind<'a>) -> u32 {
     let index = nodes.len() as u32;
-    nodes.push(FlatNode {
-        kind,
-        parent,
-        end: index + 1,
-        own_chars: 0,
-        own_link_chars: 0,
-        leading_link_chars: 0,
-        furniture: false,
-        element_children: 0,
-        marked_article_body: false,
-        named_body_like: false,
-    });
+    nodes.push(FlatNode::new(kind, parent, index + 1));
     index
 }
 

@@ -106,7 +106,10 @@ fn generic_paragraphs(document: &Html, json_ld_body: Option<&str>) -> Vec<String
     let paragraphs = paragraphs::paragraphs(&flat, container);
     let dom_chars: u32 = paragraphs.iter().map(|p| visible_chars(p)).sum();
     match json_ld_body {
-        Some(body) if !body.contains('<') && visible_chars(body) > dom_chars * JSON_LD_OVER_DOM => {
+        Some(body)
+            if !body.contains('<')
+                && visible_chars(body) > dom_chars.saturating_mul(JSON_LD_OVER_DOM) =>
+        {
             body.lines()
                 .map(paragraphs::collapse_whitespace)
                 .filter(|line| !line.is_empty())
