@@ -4,10 +4,22 @@
 //! any encoding, binary junk) produce an `Article`, possibly empty, never a
 //! panic. The text keeps paragraph structure, one paragraph per line, which is
 //! what `diff` and `detect` rely on.
+//!
+//! Stages: `charset` decodes, html5ever (via scraper) parses, `metadata` reads
+//! the head and structured data, `flat` copies the text-bearing DOM without
+//! boilerplate, `body` picks the article's container, `paragraphs` writes it.
+//! See docs/extraction.md for the measurements behind the choices.
 
+mod body;
 mod charset;
+mod classify;
+mod flat;
+mod metadata;
+mod paragraphs;
 
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Selector};
+
+use flat::{Flat, visible_chars};
 
 pub use charset::decode_html;
 
@@ -37,188 +49,72 @@ pub fn parse_selector(css: &str) -> Result<Selector, String> {
     Selector::parse(css).map_err(|e| e.to_string())
 }
 
+/// The article in `html`: the per-source selector's matches when it matches
+/// any text, otherwise the generic extractor's choice.
 pub fn extract(html: &[u8], options: &ExtractOptions) -> Article {
     let source = decode_html(html, options.header_charset);
     let document = Html::parse_document(&source);
-    let text = options
+    let found = metadata::metadata(&document);
+    let mut paragraphs = options
         .selector
-        .and_then(|selector| {
-            let text = document
-                .select(selector)
-                .map(|el| paragraphs(el).join("\n"))
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n");
-            (!text.is_empty()).then_some(text)
-        })
-        .unwrap_or_else(|| body_text(&document));
+        .map(|selector| selected_paragraphs(&document, selector))
+        .filter(|paragraphs| !paragraphs.is_empty())
+        .unwrap_or_else(|| generic_paragraphs(&document, found.json_ld_body.as_deref()));
+    // Containers often repeat the headline (an h2 above the body, a teaser
+    // of this very story); the title field carries it already.
+    paragraphs.retain(|paragraph| !found.is_headline(paragraph));
     Article {
-        title: title(&document),
-        byline: meta(&document, &["author", "article:author"]),
-        published: meta(&document, &["article:published_time", "date", "pubdate"]).or_else(|| {
-            select_first(&document, "time[datetime]")
-                .and_then(|t| t.value().attr("datetime").map(str::to_owned))
-        }),
-        canonical_url: select_first(&document, "link[rel=canonical]")
-            .and_then(|l| l.value().attr("href").map(str::to_owned)),
-        text,
+        title: found.title,
+        byline: found.byline,
+        published: found.published,
+        canonical_url: found.canonical_url,
+        text: paragraphs.join("\n"),
     }
 }
 
-fn select_first<'a>(document: &'a Html, css: &str) -> Option<ElementRef<'a>> {
-    let selector = Selector::parse(css).ok()?;
-    document.select(&selector).next()
-}
-
-fn meta(document: &Html, names: &[&str]) -> Option<String> {
-    let selector = Selector::parse("meta[content]").ok()?;
-    names.iter().find_map(|name| {
-        document.select(&selector).find_map(|m| {
-            let el = m.value();
-            let key = el.attr("property").or_else(|| el.attr("name"))?;
-            if !key.eq_ignore_ascii_case(name) {
-                return None;
-            }
-            Some(collapse(el.attr("content")?)).filter(|c| !c.is_empty())
-        })
-    })
-}
-
-fn title(document: &Html) -> Option<String> {
-    meta(document, &["og:title"])
-        .or_else(|| select_first(document, "h1").map(|h| collapse(&h.text().collect::<String>())))
-        .or_else(|| {
-            select_first(document, "title").map(|t| collapse(&t.text().collect::<String>()))
-        })
-        .filter(|t| !t.is_empty())
-}
-
-/// The body: the container whose direct paragraphs hold the most text.
-fn body_text(document: &Html) -> String {
-    let Ok(p) = Selector::parse("p") else {
-        return String::new();
-    };
-    let mut scores: Vec<(ElementRef, usize)> = Vec::new();
-    for para in document.select(&p) {
-        if in_boilerplate(para) {
-            continue;
-        }
-        let len = collapse(&para.text().collect::<String>()).len();
-        if len < 40 {
-            continue;
-        }
-        if let Some(parent) = para.parent().and_then(ElementRef::wrap) {
-            match scores.iter_mut().find(|(el, _)| *el == parent) {
-                Some((_, score)) => *score += len,
-                None => scores.push((parent, len)),
-            }
+/// Text of every outermost element the selector matches; boilerplate inside
+/// them is still dropped.
+fn selected_paragraphs(document: &Html, selector: &Selector) -> Vec<String> {
+    let mut matched: Vec<ElementRef> = Vec::new();
+    for element in document.select(selector) {
+        // Matches come in document order, so a nested match can only lie
+        // inside the latest outermost one.
+        let nested = matched
+            .last()
+            .is_some_and(|outer| element.ancestors().any(|a| a.id() == outer.id()));
+        if !nested {
+            matched.push(element);
         }
     }
-    scores
+    matched
         .into_iter()
-        .max_by_key(|(_, score)| *score)
-        .map(|(el, _)| paragraphs(el).join("\n"))
-        .unwrap_or_default()
+        .flat_map(|element| {
+            let flat = Flat::build(element);
+            paragraphs::paragraphs(&flat, 0)
+        })
+        .collect()
 }
 
-fn in_boilerplate(el: ElementRef) -> bool {
-    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
-        let v = a.value();
-        matches!(v.name(), "nav" | "footer" | "aside" | "header" | "form")
-            || v.attr("class").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                [
-                    "comment",
-                    "related",
-                    "newsletter",
-                    "promo",
-                    "share",
-                    "sidebar",
-                ]
-                .iter()
-                .any(|w| c.contains(w))
-            })
-    })
-}
+/// JSON-LD `articleBody` is used only when the DOM gives clearly less than it:
+/// it often lacks paragraph breaks or carries only a teaser, while the DOM
+/// keeps the structure the diff needs.
+const JSON_LD_OVER_DOM: u32 = 2;
 
-/// Block-level paragraphs under `root`, as collapsed text, skipping scripts
-/// and boilerplate containers.
-fn paragraphs(root: ElementRef) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    walk(root, &mut current, &mut out);
-    flush(&mut current, &mut out);
-    out
-}
-
-fn walk(el: ElementRef, current: &mut String, out: &mut Vec<String>) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if matches!(
-                    name,
-                    "script"
-                        | "style"
-                        | "noscript"
-                        | "nav"
-                        | "aside"
-                        | "footer"
-                        | "form"
-                        | "figure"
-                        | "button"
-                        | "iframe"
-                        | "svg"
-                ) {
-                    continue;
-                }
-                let block = matches!(
-                    name,
-                    "p" | "div"
-                        | "h1"
-                        | "h2"
-                        | "h3"
-                        | "h4"
-                        | "h5"
-                        | "h6"
-                        | "li"
-                        | "blockquote"
-                        | "section"
-                        | "article"
-                        | "ul"
-                        | "ol"
-                        | "table"
-                        | "tr"
-                        | "pre"
-                );
-                if name == "br" {
-                    flush(current, out);
-                    continue;
-                }
-                if block {
-                    flush(current, out);
-                }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    walk(child_el, current, out);
-                }
-                if block {
-                    flush(current, out);
-                }
-            }
-            _ => {}
+fn generic_paragraphs(document: &Html, json_ld_body: Option<&str>) -> Vec<String> {
+    let mut flat = Flat::build(document.root_element());
+    let container = body::best_container(&mut flat);
+    let paragraphs = paragraphs::paragraphs(&flat, container);
+    let dom_chars: u32 = paragraphs.iter().map(|p| visible_chars(p)).sum();
+    match json_ld_body {
+        Some(body)
+            if !body.contains('<')
+                && visible_chars(body) > dom_chars.saturating_mul(JSON_LD_OVER_DOM) =>
+        {
+            body.lines()
+                .map(paragraphs::collapse_whitespace)
+                .filter(|line| !line.is_empty())
+                .collect()
         }
+        _ => paragraphs,
     }
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let text = collapse(current);
-    if !text.is_empty() {
-        out.push(text);
-    }
-    current.clear();
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
