@@ -116,7 +116,21 @@ pub fn find(
             }
             _ => clause_words.clone(),
         };
-        if is_negated(&described, mention) || is_counterparty(&clause_words, mentions, &group) {
+        // The cue and the country share a clause: a country in a relative
+        // clause about something else ("Ghana's minister, who visited China
+        // last week, said Ghana would accept deportees") is no party.
+        let continued = evidence.end != sentence.range.end;
+        let head = &mentions[group.start];
+        if !continued && !clause_has_cue(&described, words, sentence, head) {
+            continue;
+        }
+        if mention.form == Form::Capital && !is_capital_destination(&clause_words, mention) {
+            continue;
+        }
+        let antecedent = relative_antecedent(text, mentions, &clause.range);
+        if is_negated(&described, mention)
+            || is_counterparty(&clause_words, mentions, &group, antecedent)
+        {
             excluded.push((mention.code, s));
             continue;
         }
@@ -138,6 +152,8 @@ pub fn find(
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
             || is_own_journey(&clause_words, &mentions[group.start])
+            || is_agent_of_other_act(&clause_words, &mentions[group.start])
+            || is_sender(&clause_words, &mentions[group.end - 1])
         {
             continue;
         }
@@ -211,14 +227,7 @@ fn in_deportation_context(
     list_head: &Mention,
 ) -> bool {
     let sentence = &sentences[s];
-    // "deported to Mexico, Guatemala and Honduras", "deporting migrants to
-    // countries including South Sudan", "send him to Uganda".
-    let before = first_at(words, list_head.range.start);
-    let directed = before > sentence.words.start
-        && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
-            || (before > sentence.words.start + 1
-                && words[before - 2].lower == "such"
-                && words[before - 1].lower == "as"));
+    let directed = is_directed(words, sentence, list_head);
     if sentence.deportation {
         return sentence.relation || directed;
     }
@@ -230,6 +239,170 @@ fn in_deportation_context(
         .iter()
         .filter(|o| (first_line..=sentence.line).contains(&o.line))
         .any(|o| o.deportation)
+}
+
+/// "deported to Mexico, Guatemala and Honduras", "deporting migrants to
+/// countries including South Sudan", "send him to Uganda": the list is the
+/// goal of a preposition that can carry a destination.
+fn is_directed(words: &[Word], sentence: &Sentence, list_head: &Mention) -> bool {
+    let before = first_at(words, list_head.range.start);
+    before > sentence.words.start
+        && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
+            || (before > sentence.words.start + 1
+                && words[before - 2].lower == "such"
+                && words[before - 1].lower == "as"))
+}
+
+/// Whether the clause holding the mention (with a relative clause right
+/// after it that describes it) carries the deportation relation itself: a
+/// deportation, migrant or relation word, or the list is the goal of "to",
+/// "in", "with".
+fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &Mention) -> bool {
+    clause
+        .iter()
+        .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant)
+        || is_directed(words, sentence, head)
+}
+
+/// A capital stands for its country only in a destination role: the goal of
+/// "to"/"into" ("flown to Juba"), the place people are handled "in"
+/// ("landed in Malabo", not "talks in Doha"), or the subject of an agreeing
+/// word ("Kigali agreed", "Kigali has said it will accept").
+fn is_capital_destination(clause: &[&Word], mention: &Mention) -> bool {
+    const SUBJECT_REACH: usize = 5;
+    const HANDLING_REACH: usize = 4;
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    if at > 0 && clause[at - 1].is_any(&["to", "into"]) {
+        return true;
+    }
+    if at > 0 && clause[at - 1].is_any(&["in", "at"]) {
+        return clause[at.saturating_sub(1 + HANDLING_REACH)..at - 1]
+            .iter()
+            .any(|w| (w.cues.relation && !w.cues.agreement) || w.cues.deportation);
+    }
+    let first_after = clause.partition_point(|w| w.range.start < mention.range.end);
+    clause[first_after..]
+        .iter()
+        .take(SUBJECT_REACH)
+        .any(|w| w.cues.agreement)
+}
+
+/// When the clause is a relative clause ("…, which struck a deal with
+/// Britain"), the country it hangs on is its subject.
+fn relative_antecedent<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+    clause: &Range<usize>,
+) -> Option<&'m Mention> {
+    let before = text[..clause.start].trim_end();
+    let pronoun = ["which", "who", "whose"]
+        .iter()
+        .find(|p| before.ends_with(*p))?;
+    let opener = before[..before.len() - pronoun.len()].trim_end();
+    let opener = opener.strip_suffix(',')?.trim_end();
+    let opener = opener
+        .strip_suffix("government")
+        .map_or(opener, str::trim_end);
+    let opener = opener
+        .strip_suffix("'s")
+        .or_else(|| opener.strip_suffix("’s"))
+        .unwrap_or(opener);
+    mentions.iter().find(|m| m.range.end == opener.len())
+}
+
+/// "The swap was negotiated by … Venezuela", "a deal brokered by Qatar":
+/// the agent of a passive verb of mediating or paying, or of an act that is
+/// no deportation (a prisoner swap), is no destination.
+fn is_agent_of_other_act(clause: &[&Word], list_head: &Mention) -> bool {
+    const MEDIATING: &[&str] = &[
+        "brokered",
+        "mediated",
+        "facilitated",
+        "funded",
+        "financed",
+        "paid",
+        "backed",
+        "sponsored",
+        "hosted",
+        "organized",
+        "organised",
+        "arranged",
+        "criticized",
+        "criticised",
+        "condemned",
+        "opposed",
+    ];
+    const OTHER_ACTS: &[&str] = &[
+        "swap",
+        "swaps",
+        "exchange",
+        "hostage",
+        "hostages",
+        "prisoner",
+        "ceasefire",
+        "truce",
+    ];
+    /// Words the agent phrase may hold before the country: "by the Trump
+    /// administration, El Salvador and Venezuela".
+    const AGENT_REACH: usize = 6;
+    const PHRASE_ENDS: &[&str] = &[
+        "to", "in", "into", "with", "from", "for", "of", "at", "on", "that", "which", "who",
+    ];
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    let Some(by) = clause[at.saturating_sub(AGENT_REACH)..at]
+        .iter()
+        .rposition(|w| w.lower == "by" || w.is_any(PHRASE_ENDS))
+        .map(|i| i + at.saturating_sub(AGENT_REACH))
+        .filter(|&i| clause[i].lower == "by")
+    else {
+        return false;
+    };
+    let before = &clause[..by];
+    before.iter().rev().take(3).any(|w| w.is_any(MEDIATING))
+        || (!before.iter().any(|w| w.cues.deportation || w.cues.migrant)
+            && before.iter().any(|w| w.is_any(OTHER_ACTS)))
+}
+
+/// "Italy has long sent migrants back", "Mexico deports thousands": the
+/// subject of a sending verb is the sender, not a destination (unless it
+/// sends them on into its own prisons).
+fn is_sender(clause: &[&Word], list_end: &Mention) -> bool {
+    const BETWEEN: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "long",
+        "already",
+        "previously",
+        "itself",
+        "been",
+        "would",
+        "will",
+        "could",
+        "recently",
+        "reportedly",
+        "routinely",
+        "regularly",
+        "now",
+        "still",
+        "itself",
+        "too",
+        "alone",
+    ];
+    let after = clause.partition_point(|w| w.range.start < list_end.range.end);
+    let rest = &clause[after..];
+    let Some(verb) = rest.iter().position(|w| !w.is_any(BETWEEN)) else {
+        return false;
+    };
+    let w = rest[verb];
+    let sending = w.base().starts_with("deport")
+        || w.base().starts_with("expel")
+        || w.is_any(&["sent", "send", "sends", "sending", "returns", "repatriated"]);
+    sending
+        && !rest[verb..]
+            .iter()
+            .any(|w| w.is_any(&["prison", "prisons", "jail", "jails", "facility", "center"]))
 }
 
 /// "Eswatini has been great. They took some very bad people": a country
@@ -577,6 +750,12 @@ fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
 /// going on by themselves, or passing through, are not sent there.
 fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    // "flown via Senegal", "by way of Mexico": a stop on the way.
+    if at >= 1 && clause[at - 1].is_any(&["via", "through"])
+        || (at >= 2 && clause[at - 1].lower == "of" && clause[at - 2].lower == "way")
+    {
+        return true;
+    }
     if at < 2 || !clause[at - 1].is_any(&["to", "in", "at", "via", "through"]) {
         return false;
     }
@@ -602,14 +781,22 @@ fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
     if at < 2 || clause[at - 1].lower != "in" {
         return false;
     }
+    /// Installations a state keeps abroad: "held at a base in Djibouti".
+    const FOREIGN_SITES: &[&str] = &["base", "bases", "airbase", "embassy", "consulate"];
     let phrase = &clause[at.saturating_sub(5)..at - 1];
-    phrase.last().is_some_and(|w| w.is_any(SITES))
-        && phrase.iter().any(|w| w.is_any(&["u.s", "us", "american"]))
+    phrase.last().is_some_and(|w| w.is_any(FOREIGN_SITES))
+        || (phrase.last().is_some_and(|w| w.is_any(SITES))
+            && phrase.iter().any(|w| w.is_any(&["u.s", "us", "american"])))
 }
 
 /// "Rwanda agreed to a deal with Britain": the country after "with" is the
 /// other party of a deal whose subject is another country.
-fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
+fn is_counterparty(
+    clause: &[&Word],
+    mentions: &[Mention],
+    group: &Range<usize>,
+    antecedent: Option<&Mention>,
+) -> bool {
     let first = &mentions[group.start];
     let at = clause.partition_point(|w| w.range.start < first.range.start);
     let preceded_by_with = at >= 1
@@ -617,6 +804,12 @@ fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>)
             || (at >= 2 && clause[at - 1].lower == "the" && clause[at - 2].lower == "with"));
     if !preceded_by_with {
         return false;
+    }
+    // "Rwanda, which struck a similar deal with Britain in 2022, …".
+    if antecedent.is_some_and(|a| a.code != first.code)
+        && clause[..at].iter().any(|w| is_relation_word(w))
+    {
+        return true;
     }
     mentions[..group.start].iter().any(|m| {
         if m.code == first.code {
@@ -638,4 +831,144 @@ fn is_other_topic(clause: &[&Word], mention: &Mention) -> bool {
     let from = at.saturating_sub(REACH);
     let to = (at + REACH + 1).min(clause.len());
     clause[from..to].iter().any(|w| w.cues.other_topic)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::detect;
+
+    fn countries(text: &str) -> Vec<&'static str> {
+        detect(text).countries.iter().map(|c| c.code).collect()
+    }
+
+    #[test]
+    fn the_cue_and_the_country_share_a_clause() {
+        assert_eq!(
+            countries(
+                "Ghana's foreign minister, who visited China last week, said Ghana would accept West African deportees."
+            ),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries(
+                "Rwanda, which borders Uganda and Tanzania, agreed to take deportees from the U.S."
+            ),
+            vec!["RW"]
+        );
+        // The relative clause that describes the country is its clause too.
+        assert_eq!(
+            countries(
+                "The U.S. is deporting migrants. Palau, which agreed to take up to 75 deportees, is small."
+            ),
+            vec!["PW"]
+        );
+        assert!(countries("Nicaragua's government, which has accepted deportation flights of its own citizens, did not respond to questions.").is_empty());
+    }
+
+    #[test]
+    fn capitals_count_only_in_destination_roles() {
+        assert_eq!(
+            countries("Deportees were flown to Juba on Tuesday, officials said."),
+            vec!["SS"]
+        );
+        assert_eq!(
+            countries("Kigali agreed to accept up to 250 people deported from the United States."),
+            vec!["RW"]
+        );
+        assert_eq!(
+            countries("Seven deportees landed in Malabo on Friday."),
+            vec!["GQ"]
+        );
+        assert_eq!(
+            countries("Deportees were flown to Kampala, where they will be housed."),
+            vec!["UG"]
+        );
+        // A place of talks, of a ministry or of a dateline is no destination.
+        assert!(
+            countries("Talks in Doha on deportation flights stalled, officials said.").is_empty()
+        );
+        assert!(countries("Officials met in Nairobi to discuss deportations.").is_empty());
+        assert!(
+            countries("JUBA, South Sudan (AP) — A court in Juba heard the case on Monday.")
+                .is_empty()
+        );
+        // Capitals left out of the table for being people or US towns.
+        assert!(
+            countries("Deportees were flown to Washington and Athens for hearings.").is_empty()
+        );
+    }
+
+    #[test]
+    fn agents_of_other_acts_are_not_destinations() {
+        assert!(countries("The U.S. is deporting migrants.\nThe swap was negotiated by the Trump administration, Qatar and Venezuela.").is_empty());
+        assert_eq!(
+            countries("The deal, mediated by Qatar, sends deportees to Rwanda."),
+            vec!["RW"]
+        );
+        assert_eq!(
+            countries(
+                "The prisoner swap was brokered by Qatar, and deportees were flown to El Salvador."
+            ),
+            vec!["SV"]
+        );
+        // A receiving passive is a destination: "accepted by Uganda".
+        assert_eq!(
+            countries("The deportees were accepted by Uganda under the agreement."),
+            vec!["UG"]
+        );
+    }
+
+    #[test]
+    fn senders_bases_and_transit_are_not_destinations() {
+        assert_eq!(
+            countries(
+                "Critics said deportations to Libya violate the law; Italy has long sent migrants back there."
+            ),
+            vec!["LY"]
+        );
+        assert!(
+            countries("Mexico deports thousands of migrants to Guatemala's border each month.")
+                .iter()
+                .all(|c| *c != "MX")
+        );
+        assert_eq!(
+            countries(
+                "The men had been held at a military base in Djibouti before being deported to South Sudan."
+            ),
+            vec!["SS"]
+        );
+        assert_eq!(
+            countries("The men were held at a base in Djibouti after being deported."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            countries("Deportees were flown via Senegal to Equatorial Guinea."),
+            vec!["GQ"]
+        );
+        assert_eq!(
+            countries("Deportees were flown to Rwanda by way of Qatar."),
+            vec!["RW"]
+        );
+        // Held in a country's own prison is still a destination.
+        assert_eq!(
+            countries("Deportees were held in a prison in El Salvador."),
+            vec!["SV"]
+        );
+    }
+
+    #[test]
+    fn the_other_party_of_a_relative_clause_deal() {
+        assert_eq!(
+            countries(
+                "Rwanda, which struck a similar deal with Britain in 2022, agreed to take deportees from the US."
+            ),
+            vec!["RW"]
+        );
+        assert_eq!(
+            countries(
+                "The administration is negotiating with Moldova and Bhutan to accept deportees."
+            ),
+            vec!["MD", "BT"]
+        );
+    }
 }

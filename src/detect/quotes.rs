@@ -682,6 +682,13 @@ fn speaker_after(
             ));
         }
         let (name, span) = name_after(text, rest)?;
+        // "said Nigeria's foreign minister, Yusuf Tuggar": a title phrase
+        // with no person in it is named by the appositive after it.
+        if !is_person_name(&name)
+            && let Some((person, person_span)) = appositive_after(text, rest, span.end)
+        {
+            return Some((person, first.range.start..person_span.end));
+        }
         return Some((name, first.range.start..span.end));
     }
     let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
@@ -744,6 +751,30 @@ fn speaker_before(
     }
     let (name, span) = subject_name(text, subject, verb_start)?;
     Some((name, span.start..verb_start))
+}
+
+/// The name set off by a comma after a title phrase that ends at `after`:
+/// "Nigeria's foreign minister, Yusuf Tuggar," -> "Yusuf Tuggar". Only
+/// lowercase title words may stand between the phrase and the comma.
+fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<(String, Range<usize>)> {
+    let from = first_at(words, after);
+    let comma = (from..words.len()).find(|&i| {
+        let gap_start = if i == 0 {
+            after
+        } else {
+            words[i - 1].range.end
+        };
+        text[gap_start.min(words[i].range.start)..words[i].range.start].contains(',')
+    })?;
+    let titles_only = words[from..comma]
+        .iter()
+        .all(|w| !w.capitalised && w.is_any(TITLE_WORDS));
+    if !titles_only || text[after..words[comma].range.start].contains(['.', ';', '\n']) {
+        return None;
+    }
+    let (name, span) = name_after(text, &words[comma..])?;
+    let person = is_person_name(&name) && name.split_whitespace().count() >= 2;
+    person.then_some((name, span))
 }
 
 /// The name phrase starting at `words[0]`, titles stripped.
@@ -872,7 +903,11 @@ fn strip_titles(text: &str, phrase: &[Word]) -> Option<(String, Range<usize>)> {
             || w.lower == "el"
             || w.lower.ends_with("-based")
     };
-    let mut start = 0;
+    // "said the Department of Homeland Security": the article is no part of
+    // an organisation's name.
+    let mut start = usize::from(
+        is_organisation && phrase.len() > 1 && !phrase[0].capitalised && phrase[0].lower == "the",
+    );
     while start + 1 < phrase.len()
         && (is_place(&phrase[start])
             || (!is_organisation
@@ -965,6 +1000,12 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // A name set off by commas is an appositive naming the subject:
         // "Ghana's government spokesman, Felix Kwakye Ofosu, said".
         let appositive_name = phrase.len() >= 2 && text[..w.range.start].ends_with(", ");
+        // "Ghana's foreign minister, Samuel Okudzeto Ablakwa": a name set off
+        // after a title is the holder of that title.
+        let titled_appositive = appositive_name
+            && i > 0
+            && words[i - 1].is_any(HEAD_TITLES)
+            && text[words[i - 1].range.end..w.range.start] == *", ";
         let speaking = words.get(end).is_some_and(|n| {
             let gap = &text[phrase[phrase.len() - 1].range.end..n.range.start];
             n.is_any(SPEECH_VERBS) && (gap == " " || (appositive_name && gap == ", "))
@@ -980,7 +1021,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                     && !n.is_any(NAME_CONNECTORS)
                     && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
             });
-        if (titled || speaking || acting)
+        if (titled || titled_appositive || speaking || acting)
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
@@ -1123,5 +1164,67 @@ fn inherit_speakers(found: &mut [Candidate]) {
         {
             found[i].quote.speaker = found[i + 1].quote.speaker.clone();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::detect;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        detect(text).quotes.into_iter().map(|q| q.speaker).collect()
+    }
+
+    fn one(name: &str) -> Vec<Option<String>> {
+        vec![Some(name.to_string())]
+    }
+
+    #[test]
+    fn a_title_phrase_is_named_by_its_appositive() {
+        assert_eq!(
+            speakers(
+                "\"We will not become a dumping ground for deportees,\" said Nigeria's foreign minister, Yusuf Tuggar."
+            ),
+            one("Yusuf Tuggar")
+        );
+        assert_eq!(
+            speakers(
+                "\"We will not become a dumping ground for deportees,\" said Ghana's deputy foreign minister, Ama Mensah, on Tuesday."
+            ),
+            one("Ama Mensah")
+        );
+        // A pronoun later resolves to the appositive name, not the country.
+        let text = "The U.S. deported migrants to Ghana.\n\"We are proud to help here,\" said Ghana's foreign minister, Samuel Okudzeto Ablakwa. \"This is a humanitarian act,\" he added.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Samuel Okudzeto Ablakwa".to_string()),
+                Some("Samuel Okudzeto Ablakwa".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_are_kept_without_their_article() {
+        assert_eq!(
+            speakers(
+                "\"Deportation flights to third countries will continue,\" said the Department of Homeland Security."
+            ),
+            one("Department of Homeland Security")
+        );
+        assert_eq!(
+            speakers(
+                "\"Deportation flights to third countries will continue,\" the State Department said."
+            ),
+            one("State Department")
+        );
+    }
+
+    #[test]
+    fn unnamed_speakers_give_none_not_a_wrong_name() {
+        let text = "Marco Rubio praised the deportation deal with Eswatini.\n\"The deal is a disgrace for deportees,\" said a State Department spokesperson.";
+        assert_eq!(speakers(text), vec![None]);
+        let text = "Eswatini agreed to take deportees from the U.S.\n\"These deportations are a disgrace,\" the lawyer said.";
+        assert_eq!(speakers(text), vec![None]);
     }
 }
