@@ -129,7 +129,7 @@ pub fn find(
         }
         let antecedent = relative_antecedent(text, mentions, &clause.range);
         if is_negated(&described, mention)
-            || is_counterparty(&clause_words, mentions, &group, antecedent)
+            || is_counterparty(text, &clause_words, mentions, &group, antecedent)
         {
             excluded.push((mention.code, s));
             continue;
@@ -145,7 +145,9 @@ pub fn find(
                 .filter(|w| head_clause.holds(w))
                 .collect()
         };
-        if is_in_question(&clause_words, mention)
+        if is_own_country_appositive(text, &mentions[group.end - 1])
+            || in_descriptive_appositive(text, &sentence.range, mentions, &group)
+            || is_in_question(&clause_words, mention)
             || is_set_against(&clause_words, &mentions[group.start])
             || takes_back_own_citizens(&head_words)
             || is_origin(text, &head_words, mentions, &group)
@@ -604,7 +606,12 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
         let w = before[i - 1];
         let region_word =
             regions < 3 && (w.capitalised || w.is_any(&["and", "or"])) && !w.is_any(LIST_OPENERS);
-        if !(w.is_any(LIST_OPENERS) || region_word) {
+        // "from countries in Central Asia and India": "in" inside the list
+        // opener, after the noun it locates.
+        let locating = w.lower == "in"
+            && i >= 2
+            && before[i - 2].is_any(&["countries", "country", "nations", "places"]);
+        if !(w.is_any(LIST_OPENERS) || region_word || locating) {
             break;
         }
         regions += usize::from(region_word);
@@ -627,6 +634,19 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
         && (before[i - 2].is_any(&["home", "back", "on", "onward", "onwards"])
             || before[i - 2].lower.starts_with("repatriat"))
     {
+        return true;
+    }
+    // "before their release to Venezuela", "his return to Honduras".
+    if marker.lower == "to"
+        && i >= 3
+        && before[i - 2].is_any(&["return", "release", "repatriation"])
+        && before[i - 3].is_any(&["their", "his", "her"])
+    {
+        return true;
+    }
+    // "some of whom were then sent to Togo", "later transferred to Cameroon":
+    // a later leg from the first destination.
+    if marker.lower == "to" && is_onward_leg(&before[..i - 1]) {
         return true;
     }
     match marker.base() {
@@ -670,6 +690,116 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     }
 }
 
+/// "then sent to", "were subsequently transferred to": a move after the
+/// deportation, ending where the words before "to" end.
+fn is_onward_leg(before: &[&&Word]) -> bool {
+    const LATER: &[&str] = &[
+        "then",
+        "later",
+        "subsequently",
+        "eventually",
+        "afterward",
+        "afterwards",
+    ];
+    const MOVED: &[&str] = &[
+        "sent",
+        "transferred",
+        "returned",
+        "repatriated",
+        "moved",
+        "taken",
+        "handed",
+    ];
+    let n = before.len();
+    n >= 2
+        && before[n - 1].is_any(MOVED)
+        && before[n.saturating_sub(4)..n - 1]
+            .iter()
+            .any(|w| w.is_any(LATER))
+}
+
+/// "deported to Mexico, his country of birth", "sent to Honduras, their
+/// home country": an appositive naming the country as the person's own.
+fn is_own_country_appositive(text: &str, last: &Mention) -> bool {
+    let rest = text[last.range.end..].trim_start();
+    let Some(rest) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let phrase: Vec<String> = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let phrase: Vec<&str> = phrase.iter().map(String::as_str).collect();
+    matches!(
+        phrase.as_slice(),
+        [
+            "his" | "her" | "their" | "its",
+            "own" | "home" | "native" | "birth",
+            ..
+        ] | [
+            "his" | "her" | "their",
+            "country" | "homeland" | "nation",
+            "of",
+            "birth" | "origin" | "citizenship" | "nationality"
+        ] | ["his" | "her" | "their", "country" | "homeland", ..]
+            | ["where", "he" | "she" | "they", "was" | "were", "born"]
+    )
+}
+
+/// "Eswatini, a landlocked kingdom bordered by South Africa", "South Sudan,
+/// a country that split from Sudan": a noun phrase set off after a country
+/// describes it, and the countries inside it are no destinations.
+fn in_descriptive_appositive(
+    text: &str,
+    sentence: &Range<usize>,
+    mentions: &[Mention],
+    group: &Range<usize>,
+) -> bool {
+    const DESCRIBING_NOUNS: &[&str] = &[
+        "country",
+        "nation",
+        "kingdom",
+        "state",
+        "monarchy",
+        "republic",
+        "neighbor",
+        "neighbour",
+        "archipelago",
+        "island",
+        "enclave",
+        "territory",
+        "place",
+    ];
+    let first = &mentions[group.start];
+    let Some(anchor) = mentions[..group.start]
+        .iter()
+        .rev()
+        .find(|m| m.code != first.code && m.range.end >= sentence.start)
+    else {
+        return false;
+    };
+    let Some(between) = text.get(anchor.range.end..first.range.start) else {
+        return false;
+    };
+    let Some(after_comma) = between.strip_prefix(", ") else {
+        return false;
+    };
+    // The appositive runs unbroken from the anchor to this country.
+    if after_comma.contains([',', ';', '(', ')', '—', '–']) {
+        return false;
+    }
+    let mut words = after_comma.split_whitespace().map(|w| w.to_lowercase());
+    let opens = words
+        .next()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "their"));
+    opens
+        && words
+            .take(4)
+            .any(|w| DESCRIBING_NOUNS.contains(&w.as_str()))
+}
+
 /// "Nigeria rejected the request", "Ghana would not accept deportees",
 /// "no deal with Togo": the relation is denied for this country.
 fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
@@ -691,6 +821,13 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
             {
                 return true;
             }
+        }
+        // "is not among the countries that have agreed", "not one of".
+        if is_negator(word)
+            && rest.first().is_some_and(|w| w.is_any(&["among", "one"]))
+            && rest.iter().any(|w| is_relation_word(w))
+        {
+            return true;
         }
         if is_negator(word)
             && rest.iter().take(NEGATOR_REACH).any(|w| {
@@ -792,6 +929,7 @@ fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
 /// "Rwanda agreed to a deal with Britain": the country after "with" is the
 /// other party of a deal whose subject is another country.
 fn is_counterparty(
+    text: &str,
     clause: &[&Word],
     mentions: &[Mention],
     group: &Range<usize>,
@@ -818,8 +956,19 @@ fn is_counterparty(
         let Some(index) = clause.iter().position(|w| w.range.start == m.range.start) else {
             return false;
         };
-        let is_subject = index == 0
-            || !clause[index - 1].is_any(&["with", "to", "in", "from", "of", "and", "or", "into"]);
+        // A list member shares its head's role: "to South Sudan, Eswatini".
+        let k = mentions
+            .iter()
+            .position(|o| o.range == m.range)
+            .unwrap_or(0);
+        let head = &mentions[list_group(text, mentions, k).start];
+        let head_index = clause
+            .iter()
+            .position(|w| w.range.start == head.range.start)
+            .unwrap_or(index);
+        let is_subject = head_index == 0
+            || !clause[head_index - 1]
+                .is_any(&["with", "to", "in", "from", "of", "and", "or", "into"]);
         is_subject && clause[index + 1..at].iter().any(|w| is_relation_word(w))
     })
 }
@@ -953,6 +1102,69 @@ mod tests {
         assert_eq!(
             countries("Deportees were held in a prison in El Salvador."),
             vec!["SV"]
+        );
+    }
+
+    #[test]
+    fn onward_legs_home_countries_and_descriptions() {
+        assert_eq!(
+            countries(
+                "Ghana has received 14 West Africans deported from the U.S., some of whom were then sent to Togo and Nigeria."
+            ),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries("Deportees held in El Salvador were later returned to Venezuela."),
+            vec!["SV"]
+        );
+        assert_eq!(
+            countries(
+                "The migrants were held in El Salvador before their release to Venezuela after deportation."
+            ),
+            vec!["SV"]
+        );
+        assert!(countries("He was deported to Mexico, his country of birth.").is_empty());
+        assert!(countries("She was deported to Honduras, her home country.").is_empty());
+        // An appositive describing the destination names no destination.
+        assert_eq!(
+            countries(
+                "Sudanese deportees were flown to South Sudan, a country that split from Sudan in 2011."
+            ),
+            vec!["SS"]
+        );
+        assert_eq!(
+            countries(
+                "Five men were deported to Eswatini, a small kingdom bordered by South Africa and Mozambique."
+            ),
+            vec!["SZ"]
+        );
+        // A plain list after a comma is still a list of destinations.
+        assert_eq!(
+            countries("Deportees were flown to Ghana, Rwanda and Uganda."),
+            vec!["GH", "RW", "UG"]
+        );
+        assert_eq!(
+            countries(
+                "Costa Rica agreed to receive 200 deportees from countries in Central Asia and India."
+            ),
+            vec!["CR"]
+        );
+    }
+
+    #[test]
+    fn list_members_share_the_role_of_their_head() {
+        assert_eq!(
+            countries(
+                "The U.S. has sent deportees to South Sudan, Eswatini and Rwanda, and is in talks with Uganda and Honduras."
+            ),
+            vec!["SS", "SZ", "RW", "UG", "HN"]
+        );
+        assert!(
+            countries("Moldova is not among the countries that have agreed to take deportees.")
+                .is_empty()
+        );
+        assert!(
+            countries("Serbia is not one of the nations that signed deportation deals.").is_empty()
         );
     }
 
