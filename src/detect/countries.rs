@@ -89,7 +89,7 @@ pub fn find(
         let group = list_group(text, mentions, index);
         let evidence = if in_deportation_context(&sentences, s, words, &mentions[group.start]) {
             sentences[s].range.clone()
-        } else if let Some(next) = continued_by_pronoun(&sentences, s, words, mention) {
+        } else if let Some(next) = continued_by_pronoun(text, &sentences, s, words, mention) {
             sentences[s].range.start..sentences[next].range.end
         } else {
             continue;
@@ -128,7 +128,7 @@ pub fn find(
             continue;
         }
         let antecedent = relative_antecedent(text, mentions, &clause.range);
-        if is_negated(&described, mention)
+        if is_negated(text, &described, mention)
             || is_counterparty(text, &clause_words, mentions, &group, antecedent)
         {
             excluded.push((mention.code, s));
@@ -260,10 +260,14 @@ fn is_directed(words: &[Word], sentence: &Sentence, list_head: &Mention) -> bool
 /// deportation, migrant or relation word, or the list is the goal of "to",
 /// "in", "with".
 fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &Mention) -> bool {
-    clause
+    // Only "to"/"into" (a goal) and "with" (a counterpart: "raised the
+    // idea with Ivory Coast") carry a destination by themselves: "abuses in
+    // Sudan" in a clause about something else is no goal.
+    let before = first_at(words, head.range.start);
+    let goal = before > sentence.words.start && words[before - 1].is_any(&["to", "into", "with"]);
+    goal || clause
         .iter()
         .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant)
-        || is_directed(words, sentence, head)
 }
 
 /// A capital stands for its country only in a destination role: the goal of
@@ -412,6 +416,7 @@ fn is_sender(clause: &[&Word], list_end: &Mention) -> bool {
 /// country" continues, and that sentence can carry the deportation context.
 /// Returns the continuing sentence.
 fn continued_by_pronoun(
+    text: &str,
     sentences: &[Sentence],
     s: usize,
     words: &[Word],
@@ -439,7 +444,7 @@ fn continued_by_pronoun(
     (opens_with_country
         && continues
         && in_deportation_context(sentences, s + 1, words, &pseudo)
-        && !is_negated(&next_words, &pseudo))
+        && !is_negated(text, &next_words, &pseudo))
     .then_some(s + 1)
 }
 
@@ -802,14 +807,20 @@ fn in_descriptive_appositive(
 
 /// "Nigeria rejected the request", "Ghana would not accept deportees",
 /// "no deal with Togo": the relation is denied for this country.
-fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
+fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     const VERB_REACH: usize = 10;
     const NEGATOR_REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let after = &clause[at.min(clause.len())..];
     for (i, word) in after.iter().enumerate() {
         let rest = &after[i + 1..];
-        if word.is_any(CRITICAL_VERBS) {
+        // "…, warned Amnesty International": a speech verb inverted after
+        // a comma has its subject after it, not the country.
+        let inverted = i > 0 && {
+            let gap = &text[after[i - 1].range.end..word.range.start];
+            gap.contains(',') && rest.first().is_some_and(|w| w.capitalised)
+        };
+        if word.is_any(CRITICAL_VERBS) && !inverted {
             return true;
         }
         if word.is_any(NEGATING_VERBS) {
@@ -1149,6 +1160,19 @@ mod tests {
             ),
             vec!["CR"]
         );
+    }
+
+    #[test]
+    fn an_inverted_speech_verb_belongs_to_its_own_subject() {
+        // "warned Amnesty International": Amnesty warns, not South Sudan;
+        // "abuses in Sudan" in Amnesty's relative clause is no goal.
+        assert_eq!(
+            countries(
+                "Deportees to South Sudan are at risk, warned Amnesty International, which has documented abuses in South Sudan and Sudan."
+            ),
+            vec!["SS"]
+        );
+        assert!(countries("The U.S. is deporting migrants to third countries.\nSerbia, which does not recognize Kosovo, criticized the agreement.").is_empty());
     }
 
     #[test]
