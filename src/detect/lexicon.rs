@@ -620,4 +620,10 @@ pub const MIGRATION_WORDS: &[&str] = &[
     "country",
     "countries",
     "nations",
+    // The agencies that carry deportations out.
+    "homeland",
+    "dhs",
+    "ice",
+    "cbp",
+    "uscis",
 ];

@@ -666,6 +666,8 @@ struct Paragraph {
     /// Speaks of deportation, or of a relation within a few paragraphs of
     /// text that does.
     on_topic: bool,
+    /// Speaks of trade, war, elections…
+    other_topic: bool,
 }
 
 /// How many paragraphs back deportation talk still frames a paragraph that
@@ -695,7 +697,11 @@ fn paragraphs(
             .any(|t| t.deportation);
         let on_topic = topic.deportation || (topic.related && !topic.other && framed);
         topics.push(topic);
-        out.push(Paragraph { range, on_topic });
+        out.push(Paragraph {
+            range,
+            on_topic,
+            other_topic: topic.other,
+        });
     }
     out
 }
@@ -718,8 +724,19 @@ fn topic_of(
     Topic {
         deportation: deportation || (migrants && relation),
         related: migrants || relation || names_destination || span.iter().any(|w| w.cues.migration),
-        other: span.iter().any(|w| w.cues.other_topic),
+        other: span.iter().any(|w| w.cues.other_topic) || shifts_topic(span),
     }
+}
+
+/// Discourse markers that turn a story to another subject: "Separately,",
+/// "Noem also discussed the budget", "turning to the economy".
+fn shifts_topic(span: &[Word]) -> bool {
+    span.iter().any(|w| w.is_any(&["separately", "unrelated"]))
+        || span.windows(2).any(|p| {
+            (p[0].lower == "also"
+                && p[1].is_any(&["discussed", "addressed", "spoke", "talked", "touched"]))
+                || (p[0].is_any(&["turned", "turning"]) && p[1].lower == "to")
+        })
 }
 
 /// Quote spans by paragraph. A paragraph that ends inside a quote continues
@@ -1247,6 +1264,22 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         }
         i = end;
     }
+    // "Peters said" is the "Sen. Gary Peters" named before: the same
+    // surname shares what the text showed of the person's gender.
+    for k in 0..people.len() {
+        if people[k].female.is_some() {
+            continue;
+        }
+        let Some(surname) = people[k].name.split_whitespace().last() else {
+            continue;
+        };
+        let known = people
+            .iter()
+            .filter(|p| p.female.is_some())
+            .find(|p| p.name.split_whitespace().last() == Some(surname))
+            .and_then(|p| p.female);
+        people[k].female = known;
+    }
     people
 }
 
@@ -1459,10 +1492,21 @@ fn is_relevant(text: &str, candidate: &Candidate, paragraphs: &[Paragraph]) -> b
     else {
         return false;
     };
-    first > 0 && {
-        let previous = &paragraphs[first - 1];
-        previous.on_topic && text[previous.range.clone()].contains(surname)
-    }
+    // A speaker named in one of the last few on-topic paragraphs keeps
+    // speaking on the topic ("Judge Brian Murphy said … " two paragraphs
+    // before "… ," Murphy said from the bench), unless the quote's own
+    // paragraph turns to another topic.
+    const SPEAKER_LOOKBACK: usize = 3;
+    !candidate_paragraphs_other(candidate, paragraphs)
+        && paragraphs[first.saturating_sub(SPEAKER_LOOKBACK)..first]
+            .iter()
+            .any(|p| p.on_topic && text[p.range.clone()].contains(surname))
+}
+
+fn candidate_paragraphs_other(candidate: &Candidate, paragraphs: &[Paragraph]) -> bool {
+    paragraphs[candidate.paragraphs.clone()]
+        .iter()
+        .any(|p| p.other_topic)
 }
 
 /// Whether a speech verb reports the quote in its own sentences: right after
@@ -1591,6 +1635,39 @@ mod tests {
             Sipho Nkosi criticized it.\n\
             \"We took the deportees as a favor to Washington,\" he said.";
         assert_eq!(speakers(text), one("Sipho Nkosi"));
+    }
+
+    #[test]
+    fn a_surname_shares_the_gender_shown_for_the_full_name() {
+        let text = "The U.S. has deported migrants to Eswatini.\n\
+            Kristi Noem defended the deportation deals.\n\
+            Sen. Gary Peters pressed her. \"You are sending deportees to places with no ties,\" Peters said.\n\
+            \"Each country gave diplomatic assurances about deportees,\" she said.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Gary Peters".to_string()),
+                Some("Kristi Noem".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn relevance_follows_the_speaker_and_stops_at_a_topic_shift() {
+        // The judge was named two paragraphs back, in deportation talk.
+        let text = "The U.S. deported eight men to South Sudan.\n\
+            U.S. District Judge Brian Murphy said the deported men must be given interviews.\n\
+            The flight stopped in Djibouti.\n\
+            \"This is an extraordinary situation, and the court will not look away,\" Murphy said from the bench.";
+        assert_eq!(speakers(text), one("Brian Murphy"));
+        // The agency that deports frames its spokesperson's words.
+        let text = "Mexico accepted the deported family on humanitarian grounds.\n\
+            A Homeland Security spokesperson said the family \"had every opportunity to leave voluntarily.\"";
+        assert_eq!(speakers(text), vec![None]);
+        // "also discussed" turns the story to another subject.
+        let text = "Kristi Noem defended the third-country deportations.\n\
+            Noem also discussed hurricane preparedness. \"FEMA is ready for this season,\" she said.";
+        assert!(speakers(text).is_empty());
     }
 
     #[test]
