@@ -14,9 +14,10 @@ use aho_corasick::AhoCorasick;
 use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
-    CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS,
-    INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS,
-    NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator, is_relation_word,
+    BLOCKING_VERBS, CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS,
+    INSTITUTION_NOUNS, INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS,
+    NEW_SUBJECT_WORDS, NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator,
+    is_relation_word,
 };
 use super::words::{Word, first_at};
 
@@ -146,6 +147,7 @@ pub fn find(
                 .collect()
         };
         if is_own_country_appositive(text, &mentions[group.end - 1])
+            || returns_its_own_people(text, &clause_words, mentions, mention)
             || in_descriptive_appositive(text, &sentence.range, mentions, &group)
             || is_in_question(&clause_words, mention)
             || is_set_against(&clause_words, &mentions[group.start])
@@ -753,6 +755,44 @@ fn is_own_country_appositive(text: &str, last: &Mention) -> bool {
     )
 }
 
+/// "Four Cubans deported to Mexico were later flown to Havana": people the
+/// sentence names by the country's demonym, as people ("Cubans", "Cuban
+/// men"), going there are going home, which is no third-country deal.
+fn returns_its_own_people(
+    text: &str,
+    clause: &[&Word],
+    mentions: &[Mention],
+    mention: &Mention,
+) -> bool {
+    if mention.form == Form::Demonym {
+        return false;
+    }
+    let Some(first) = clause.first() else {
+        return false;
+    };
+    mentions
+        .iter()
+        .filter(|m| {
+            m.code == mention.code
+                && m.form == Form::Demonym
+                && m.range.start >= first.range.start
+                && m.range.end < mention.range.start
+                // "non-Guatemalan deportees" are the opposite.
+                && !text[..m.range.start].to_ascii_lowercase().ends_with("non-")
+        })
+        .any(|m| {
+            let plural = text[m.range.clone()].ends_with('s');
+            let next = clause.iter().find(|w| w.range.start >= m.range.end);
+            let people = plural || next.is_some_and(|w| w.is_any(PERSON_NOUNS));
+            // …and they are the ones moved: a moving word between.
+            let moved = clause
+                .iter()
+                .filter(|w| w.range.start > m.range.end && w.range.end <= mention.range.start)
+                .any(|w| w.cues.deportation || (w.cues.relation && !w.cues.agreement));
+            people && moved
+        })
+}
+
 /// "Eswatini, a landlocked kingdom bordered by South Africa", "South Sudan,
 /// a country that split from Sudan": a noun phrase set off after a country
 /// describes it, and the countries inside it are no destinations.
@@ -821,6 +861,15 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
             gap.contains(',') && rest.first().is_some_and(|w| w.capitalised)
         };
         if word.is_any(CRITICAL_VERBS) && !inverted {
+            return true;
+        }
+        // "A court in Kenya blocked a plan to receive deportees": the
+        // country is the agent (no "to" before it, no "by" after the verb).
+        if word.is_any(BLOCKING_VERBS)
+            && !(at > 0 && clause[at - 1].is_any(&["to", "into"]))
+            && rest.first().is_none_or(|w| w.lower != "by")
+            && rest.iter().take(VERB_REACH).any(|w| is_relation_word(w))
+        {
             return true;
         }
         if word.is_any(NEGATING_VERBS) {
@@ -1173,6 +1222,45 @@ mod tests {
             vec!["SS"]
         );
         assert!(countries("The U.S. is deporting migrants to third countries.\nSerbia, which does not recognize Kosovo, criticized the agreement.").is_empty());
+    }
+
+    #[test]
+    fn blocking_concern_consideration_and_going_home() {
+        assert!(
+            countries("A court in Kenya blocked a plan to receive deportees from the U.S.")
+                .is_empty()
+        );
+        // The country as the goal of blocked deportations stays a destination.
+        assert_eq!(
+            countries("Deportations to South Sudan were blocked by a federal judge."),
+            vec!["SS"]
+        );
+        assert!(
+            countries(
+                "Japan and Germany have raised concerns about the U.S. deportation agreements."
+            )
+            .is_empty()
+        );
+        assert!(countries("Officials said deportations to Ukraine, which is at war with Russia, were not under consideration.").is_empty());
+        assert_eq!(
+            countries(
+                "The U.S. deports migrants to third countries.\nFour Cubans deported to Mexico were later flown to Havana."
+            ),
+            vec!["MX"]
+        );
+        assert_eq!(
+            countries(
+                "The U.S. deports migrants to third countries.\nGuatemala said it would receive non-Guatemalan deportees."
+            ),
+            vec!["GT"]
+        );
+        // A demonym for people who are not the ones moved says nothing.
+        assert_eq!(
+            countries(
+                "Sierra Leone is in talks about receiving deportees, after visa limits on Sierra Leoneans."
+            ),
+            vec!["SL"]
+        );
     }
 
     #[test]

@@ -153,6 +153,12 @@ pub const INVOLVEMENT_WORDS: &[&str] = &[
     "consulted",
     "notified",
     "party",
+    // "not under consideration", "not being considered", "not on the table".
+    "consideration",
+    "considered",
+    "considering",
+    "table",
+    "planned",
 ];
 
 /// Verbs of people moving on their own or passing through: "traveled to
@@ -199,6 +205,24 @@ pub const CRITICAL_VERBS: &[&str] = &[
     "opposes",
     "slammed",
     "decried",
+    "concerns",
+    "objected",
+    "objections",
+];
+
+/// Verbs of stopping something: negating only when the country (or its
+/// court) is their subject, "A court in Kenya blocked a plan to receive
+/// deportees", not "deportations to Libya were blocked by a judge".
+pub const BLOCKING_VERBS: &[&str] = &[
+    "blocked",
+    "blocks",
+    "halted",
+    "halts",
+    "suspended",
+    "suspends",
+    "barred",
+    "bars",
+    "overturned",
 ];
 
 pub fn is_relation_word(word: &Word) -> bool {
