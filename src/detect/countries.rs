@@ -647,7 +647,9 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     if marker.lower == "to"
         && i >= 3
         && before[i - 2].is_any(&["return", "release", "repatriation"])
-        && before[i - 3].is_any(&["their", "his", "her"])
+        && (before[i - 3].is_any(&["their", "his", "her"])
+            || before[i - 3].lower.ends_with("'s")
+            || before[i - 3].lower.ends_with("s'"))
     {
         return true;
     }
@@ -1261,6 +1263,17 @@ mod tests {
             ),
             vec!["SL"]
         );
+    }
+
+    #[test]
+    fn concern_demands_and_a_possessive_return() {
+        assert_eq!(
+            countries(
+                "Five men were deported to Eswatini.\nSouth Africa, which surrounds Eswatini, has expressed concern about the deal."
+            ),
+            vec!["SZ"]
+        );
+        assert!(countries("The U.S. deported 200 men to a prison abroad.\nVenezuela's government called the deportations a kidnapping and demanded the men's return to Caracas.").is_empty());
     }
 
     #[test]

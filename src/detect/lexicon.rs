@@ -205,9 +205,12 @@ pub const CRITICAL_VERBS: &[&str] = &[
     "opposes",
     "slammed",
     "decried",
+    "concern",
     "concerns",
     "objected",
     "objections",
+    "demanded",
+    "demands",
 ];
 
 /// Verbs of stopping something: negating only when the country (or its

@@ -674,6 +674,10 @@ struct Paragraph {
 /// only speaks of a relation ("the talks are at an early stage").
 const TOPIC_LOOKBACK: usize = 4;
 
+/// How many paragraphs back deportation talk carries on into a paragraph
+/// with no topic words of its own and no other topic.
+const CONTINUITY_LOOKBACK: usize = 2;
+
 fn paragraphs(
     text: &str,
     words: &[Word],
@@ -695,7 +699,16 @@ fn paragraphs(
             .rev()
             .take(TOPIC_LOOKBACK)
             .any(|t| t.deportation);
-        let on_topic = topic.deportation || (topic.related && !topic.other && framed);
+        // Topic continuity: a paragraph right after deportation talk that
+        // turns to nothing else carries it on ("We have no information
+        // about these people," said a spokesperson).
+        let continued = topics
+            .iter()
+            .rev()
+            .take(CONTINUITY_LOOKBACK)
+            .any(|t| t.deportation);
+        let on_topic =
+            topic.deportation || (!topic.other && ((topic.related && framed) || continued));
         topics.push(topic);
         out.push(Paragraph {
             range,
@@ -1667,6 +1680,24 @@ mod tests {
         // "also discussed" turns the story to another subject.
         let text = "Kristi Noem defended the third-country deportations.\n\
             Noem also discussed hurricane preparedness. \"FEMA is ready for this season,\" she said.";
+        assert!(speakers(text).is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_right_after_deportation_talk_carries_it_on() {
+        let text = "A planeload of deportees landed in Malabo this week.\n\
+            Officials declined to say who was aboard.\n\
+            \"We have no information about these people,\" said a spokesperson for the Gabonese government.";
+        assert_eq!(speakers(text), vec![None]);
+        // Not when the paragraph turns to another topic.
+        let text = "A planeload of deportees landed in Malabo this week.\n\
+            \"Our oil exports will grow next year,\" the minister said.";
+        assert!(speakers(text).is_empty());
+        // Nor three paragraphs on, with nothing of the topic in between.
+        let text = "A planeload of deportees landed in Malabo this week.\n\
+            The city hosted a football final.\n\
+            Fans celebrated late.\n\
+            \"It was the best night of my life,\" said Juan Obiang.";
         assert!(speakers(text).is_empty());
     }
 
