@@ -88,13 +88,16 @@ pub fn find(
             continue;
         }
         let group = list_group(text, mentions, index);
-        let evidence = if in_deportation_context(&sentences, s, words, &mentions[group.start]) {
-            sentences[s].range.clone()
-        } else if let Some(next) = continued_by_pronoun(text, &sentences, s, words, mention) {
-            sentences[s].range.start..sentences[next].range.end
-        } else {
-            continue;
-        };
+        let heading =
+            is_heading(text, &sentences, s, mention) && heading_in_context(&sentences, s, words);
+        let evidence =
+            if heading || in_deportation_context(&sentences, s, words, &mentions[group.start]) {
+                sentences[s].range.clone()
+            } else if let Some(next) = continued_by_pronoun(text, &sentences, s, words, mention) {
+                sentences[s].range.start..sentences[next].range.end
+            } else {
+                continue;
+            };
         let sentence = &sentences[s];
         let sentence_words = &words[sentence.words.clone()];
         if is_other_meaning(text, sentence_words, mention, &sentences, s, words) {
@@ -122,7 +125,7 @@ pub fn find(
         // last week, said Ghana would accept deportees") is no party.
         let continued = evidence.end != sentence.range.end;
         let head = &mentions[group.start];
-        if !continued && !clause_has_cue(&described, words, sentence, head) {
+        if !continued && !heading && !clause_has_cue(&described, words, sentence, head) {
             continue;
         }
         if mention.form == Form::Capital && !is_capital_destination(&clause_words, mention) {
@@ -157,6 +160,7 @@ pub fn find(
             || is_us_facility_site(&clause_words, mention)
             || is_own_journey(&clause_words, &mentions[group.start])
             || is_agent_of_other_act(&clause_words, &mentions[group.start])
+            || is_beneficiary(&clause_words, &mentions[group.start])
             || is_sender(&clause_words, &mentions[group.end - 1])
         {
             continue;
@@ -186,7 +190,11 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
             let sentence_words = &words[span.clone()];
             let deportation = sentence_words.iter().any(|w| w.cues.deportation);
             let migrants = sentence_words.iter().any(|w| w.cues.migrant);
-            let relation = sentence_words.iter().any(|w| w.cues.relation);
+            // "the migrants deported there": "there" is the country named.
+            let relation = sentence_words.iter().any(|w| w.cues.relation)
+                || sentence_words.windows(2).any(|p| {
+                    (p[0].cues.deportation || p[0].cues.relation) && p[1].lower == "there"
+                });
             let agreement = sentence_words.iter().any(|w| w.cues.agreement);
             Sentence {
                 range: range.clone(),
@@ -243,6 +251,48 @@ fn in_deportation_context(
         .iter()
         .filter(|o| (first_line..=sentence.line).contains(&o.line))
         .any(|o| o.deportation)
+}
+
+/// "ESWATINI: Five men … arrived in July": a fact box or list item headed by
+/// the country in capitals and a colon is about that country.
+fn is_heading(text: &str, sentences: &[Sentence], s: usize, mention: &Mention) -> bool {
+    let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let name = &text[mention.range.clone()];
+    text[line_start..mention.range.start].trim().is_empty()
+        && sentences[s].range.start <= mention.range.start
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && text[mention.range.end..].starts_with(':')
+}
+
+/// A heading's paragraph reports a relation ("arrived", "agreed") and the
+/// article has spoken of deportation by then (a fact box's introduction).
+fn heading_in_context(sentences: &[Sentence], s: usize, words: &[Word]) -> bool {
+    let line = sentences[s].line;
+    let paragraph_relation = sentences
+        .iter()
+        .filter(|o| o.line == line)
+        .any(|o| o.relation);
+    let told = sentences[..=s].iter().any(|o| o.deportation)
+        || sentences
+            .iter()
+            .filter(|o| o.line == line)
+            .flat_map(|o| &words[o.words.clone()])
+            .any(|w| w.cues.deportation);
+    paragraph_relation && told
+}
+
+/// "hosted migrants for Italy": a country after "for" is the one served,
+/// not a destination (but "a flight bound for Eswatini" is).
+fn is_beneficiary(clause: &[&Word], list_head: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    at >= 1
+        && clause[at - 1].lower == "for"
+        && !(at >= 2
+            && clause[at - 2].is_any(&[
+                "bound", "destined", "headed", "departed", "left", "leaving", "leaves", "flight",
+                "flights", "plane",
+            ]))
 }
 
 /// "deported to Mexico, Guatemala and Honduras", "deporting migrants to
@@ -689,8 +739,21 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
                 && before[j.saturating_sub(FROM_REACH)..j]
                     .iter()
                     .any(|w| w.is_any(PERSON_NOUNS));
+            // "non-Mexicans from Cuba", "Africans from Ghana": a plural
+            // demonym names people too.
+            let demonym_people = j > 0 && {
+                let w = before[j - 1];
+                w.lower.starts_with("non-")
+                    || mentions.iter().any(|m| {
+                        m.form == Form::Demonym
+                            && m.range.start <= w.range.start
+                            && w.range.end <= m.range.end
+                            && text[m.range.clone()].ends_with('s')
+                    })
+            };
             opens_aside
                 || people_before
+                || demonym_people
                 || (j > 0
                     && (before[j - 1].is_any(PERSON_NOUNS)
                         || before[j - 1].is_any(FROM_ORIGIN_HEADS)))
@@ -778,7 +841,7 @@ fn returns_its_own_people(
             m.code == mention.code
                 && m.form == Form::Demonym
                 && m.range.start >= first.range.start
-                && m.range.end < mention.range.start
+                && clause.last().is_some_and(|l| m.range.end <= l.range.end)
                 // "non-Guatemalan deportees" are the opposite.
                 && !text[..m.range.start].to_ascii_lowercase().ends_with("non-")
         })
@@ -786,11 +849,22 @@ fn returns_its_own_people(
             let plural = text[m.range.clone()].ends_with('s');
             let next = clause.iter().find(|w| w.range.start >= m.range.end);
             let people = plural || next.is_some_and(|w| w.is_any(PERSON_NOUNS));
-            // …and they are the ones moved: a moving word between.
-            let moved = clause
-                .iter()
-                .filter(|w| w.range.start > m.range.end && w.range.end <= mention.range.start)
-                .any(|w| w.cues.deportation || (w.cues.relation && !w.cues.agreement));
+            // …and they are the ones moved: a moving word between them and
+            // the country, or right after them ("180 Venezuelans landing").
+            const RIGHT_AFTER: usize = 3;
+            let moving = |w: &&&Word| w.cues.deportation || (w.cues.relation && !w.cues.agreement);
+            let moved = if m.range.end < mention.range.start {
+                clause
+                    .iter()
+                    .filter(|w| w.range.start > m.range.end && w.range.end <= mention.range.start)
+                    .any(|w| moving(&w))
+            } else {
+                clause
+                    .iter()
+                    .filter(|w| w.range.start > m.range.end)
+                    .take(RIGHT_AFTER)
+                    .any(|w| moving(&w))
+            };
             people && moved
         })
 }
@@ -983,7 +1057,12 @@ fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
     /// Installations a state keeps abroad: "held at a base in Djibouti".
     const FOREIGN_SITES: &[&str] = &["base", "bases", "airbase", "embassy", "consulate"];
     let phrase = &clause[at.saturating_sub(5)..at - 1];
-    phrase.last().is_some_and(|w| w.is_any(FOREIGN_SITES))
+    // "Guantánamo Bay in Cuba" is a U.S. naval base.
+    let guantanamo = phrase
+        .iter()
+        .any(|w| w.lower.starts_with("guant") && w.lower.ends_with("namo"));
+    guantanamo
+        || phrase.last().is_some_and(|w| w.is_any(FOREIGN_SITES))
         || (phrase.last().is_some_and(|w| w.is_any(SITES))
             && phrase.iter().any(|w| w.is_any(&["u.s", "us", "american"])))
 }
@@ -1274,6 +1353,34 @@ mod tests {
             vec!["SZ"]
         );
         assert!(countries("The U.S. deported 200 men to a prison abroad.\nVenezuela's government called the deportations a kidnapping and demanded the men's return to Caracas.").is_empty());
+    }
+
+    #[test]
+    fn fact_box_headings_beneficiaries_deictic_there_and_guantanamo() {
+        let text = "Here is where the administration has deported people.\n\
+            ESWATINI: Five men from Vietnam, Jamaica and Laos arrived in July.\n\
+            MEXICO: Mexico has long accepted non-Mexicans from Cuba and Haiti.";
+        assert_eq!(countries(text), vec!["SZ", "MX"]);
+        assert_eq!(
+            countries(
+                "Costa Rica said it would release the 65 migrants deported there from the United States."
+            ),
+            vec!["CR"]
+        );
+        assert!(countries("The U.S. deports migrants to third countries.\nAlbania, which has hosted migrants for Italy under a separate deal, said it had received no request.").is_empty());
+        assert_eq!(
+            countries("Deportees were put on a flight bound for Eswatini."),
+            vec!["SZ"]
+        );
+        assert_eq!(
+            countries(
+                "The U.S. has also deported Venezuelans to El Salvador and to Guantánamo Bay in Cuba."
+            ),
+            vec!["SV"]
+        );
+        // Repatriation flights of a country's own people are no third-country deal.
+        assert!(countries("Deportation flights to Venezuela resumed, with 180 Venezuelans landing outside Caracas.").is_empty());
+        assert!(countries("The U.S. deports migrants.\nVenezuela's government accused the U.S. of mistreating deported migrants.").is_empty());
     }
 
     #[test]

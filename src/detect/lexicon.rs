@@ -138,7 +138,7 @@ pub const HANDLING_PREFIXES: &[&str] = &[
 pub const HANDLING_WORDS: &[&str] = &[
     "plane", "planes", "bound", "custody", "sent", "send", "sends", "sending", "flown", "flew",
     "fly", "flight", "flights", "held", "hold", "holding", "removed", "returned", "prison",
-    "prisons", "facility",
+    "prisons", "facility", "landing", "lands",
 ];
 
 /// Words for being involved at all; denied, they deny a deal ("was not
@@ -211,6 +211,8 @@ pub const CRITICAL_VERBS: &[&str] = &[
     "objections",
     "demanded",
     "demands",
+    "accused",
+    "accuses",
 ];
 
 /// Verbs of stopping something: negating only when the country (or its
