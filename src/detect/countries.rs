@@ -843,7 +843,9 @@ fn returns_its_own_people(
                 && m.range.start >= first.range.start
                 && clause.last().is_some_and(|l| m.range.end <= l.range.end)
                 // "non-Guatemalan deportees" are the opposite.
-                && !text[..m.range.start].to_ascii_lowercase().ends_with("non-")
+                && !text
+                    .get(m.range.start.saturating_sub(4)..m.range.start)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("non-"))
         })
         .any(|m| {
             let plural = text[m.range.clone()].ends_with('s');
