@@ -154,7 +154,8 @@ pub fn find(
             || in_descriptive_appositive(text, &sentence.range, mentions, &group)
             || is_in_question(&clause_words, mention)
             || is_set_against(&clause_words, &mentions[group.start])
-            || takes_back_own_citizens(&head_words)
+            || takes_back_own_citizens(&head_words, group.len() > 1)
+            || is_bare_location(&clause_words, &mentions[group.start])
             || is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
@@ -938,7 +939,11 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
             let gap = &text[after[i - 1].range.end..word.range.start];
             gap.contains(',') && rest.first().is_some_and(|w| w.capitalised)
         };
-        if word.is_any(CRITICAL_VERBS) && !inverted {
+        // "Talks with Moldova stalled after Chisinau demanded": the name
+        // right before the verb is its subject.
+        let other_subject =
+            i > 0 && after[i - 1].capitalised && after[i - 1].range.start >= mention.range.end;
+        if word.is_any(CRITICAL_VERBS) && !inverted && !other_subject {
             return true;
         }
         // "A court in Kenya blocked a plan to receive deportees": the
@@ -989,13 +994,38 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
 /// its nationals is their origin, not a third country. Read in the main
 /// clause only: "Uzbekistan, which has received flights of its own
 /// nationals," may still be approached about others.
-fn takes_back_own_citizens(clause: &[&Word]) -> bool {
-    // "deportees who are not its citizens" says the opposite.
+fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
+    // "deportees who are not its citizens" says the opposite. "Pakistan and
+    // Bangladesh have received flights carrying their nationals": a list's
+    // own people are "their" nationals.
     clause.windows(2).enumerate().any(|(i, w)| {
-        w[0].lower == "its"
+        (w[0].lower == "its" || (coordinated && w[0].lower == "their"))
             && w[1].is_any(&["own", "citizens", "nationals"])
             && !(i > 0 && is_negator(clause[i - 1]))
     })
+}
+
+/// "drew anger in India", "protests in Kenya": a country after "in" is a
+/// destination only when people are handled or deported "in" it ("held in",
+/// "deportees in South Sudan"), not where something else happens.
+fn is_bare_location(clause: &[&Word], list_head: &Mention) -> bool {
+    const REACH: usize = 2;
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    if at == 0 || clause[at - 1].lower != "in" {
+        return false;
+    }
+    // "officials in Uzbekistan", "the government in Kigali" are the state.
+    if at >= 2 && clause[at - 2].is_any(INSTITUTION_NOUNS) {
+        return false;
+    }
+    !clause[at.saturating_sub(1 + REACH)..at - 1]
+        .iter()
+        .any(|w| {
+            w.cues.deportation
+                || w.cues.migrant
+                || (w.cues.relation && !w.cues.agreement)
+                || w.is_any(PERSON_NOUNS)
+        })
 }
 
 /// "deported to Mexico rather than Honduras": the country set against the
@@ -1383,6 +1413,36 @@ mod tests {
         // Repatriation flights of a country's own people are no third-country deal.
         assert!(countries("Deportation flights to Venezuela resumed, with 180 Venezuelans landing outside Caracas.").is_empty());
         assert!(countries("The U.S. deports migrants.\nVenezuela's government accused the U.S. of mistreating deported migrants.").is_empty());
+    }
+
+    #[test]
+    fn bare_locations_lists_own_nationals_and_seekers_from() {
+        assert!(countries("The flights, on U.S. military planes, drew anger in India after deportees said they had been shackled.").is_empty());
+        assert_eq!(
+            countries("Deportees in South Sudan lacked lawyers, and men held in Eswatini too."),
+            vec!["SS", "SZ"]
+        );
+        // Officials or a government "in" a country are that country.
+        assert_eq!(
+            countries(
+                "The U.S. deports migrants to third countries.\nDiplomats opened talks on deportees with officials in Uzbekistan."
+            ),
+            vec!["UZ"]
+        );
+        assert!(countries("Pakistan and Bangladesh have also received deportation flights carrying their nationals.").is_empty());
+        assert_eq!(
+            countries(
+                "Rwanda received seven deportees.\nThe country previously agreed to take asylum seekers from Britain under a deal."
+            ),
+            vec!["RW"]
+        );
+        // The name right before a critical verb is its subject.
+        assert_eq!(
+            countries(
+                "The U.S. has deported migrants to third countries.\nTalks with Moldova stalled after Chisinau demanded assurances."
+            ),
+            vec!["MD"]
+        );
     }
 
     #[test]

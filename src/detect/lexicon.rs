@@ -273,6 +273,8 @@ pub const PERSON_NOUNS: &[&str] = &[
     "natives",
     "refugee",
     "refugees",
+    "seeker",
+    "seekers",
     "asylum",
     "worker",
     "workers",
