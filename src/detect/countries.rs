@@ -196,7 +196,9 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
                 || sentence_words.windows(2).any(|p| {
                     (p[0].cues.deportation || p[0].cues.relation) && p[1].lower == "there"
                 });
-            let agreement = sentence_words.iter().any(|w| w.cues.agreement);
+            let all: Vec<&Word> = sentence_words.iter().collect();
+            let agreement =
+                names_the_set_again(&all) || sentence_words.iter().any(|w| w.cues.agreement);
             Sentence {
                 range: range.clone(),
                 words: span,
@@ -318,9 +320,30 @@ fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &
     // Sudan" in a clause about something else is no goal.
     let before = first_at(words, head.range.start);
     let goal = before > sentence.words.start && words[before - 1].is_any(&["to", "into", "with"]);
-    goal || clause
-        .iter()
-        .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant)
+    goal || names_the_set_again(clause)
+        || clause
+            .iter()
+            .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant)
+}
+
+/// "Among the countries named were Liberia and Sierra Leone": the set of
+/// countries the story is about, named again; its deportation talk comes
+/// from the paragraphs before, as for "talks with Libya".
+fn names_the_set_again(words: &[&Word]) -> bool {
+    words.windows(2).any(|p| {
+        p[0].is_any(&["countries", "nations", "governments"])
+            && p[1].is_any(&[
+                "named",
+                "listed",
+                "mentioned",
+                "approached",
+                "contacted",
+                "asked",
+                "cited",
+                "identified",
+                "targeted",
+            ])
+    })
 }
 
 /// A capital stands for its country only in a destination role: the goal of
@@ -1443,6 +1466,16 @@ mod tests {
             ),
             vec!["MD"]
         );
+    }
+
+    #[test]
+    fn the_set_named_again_and_not_on_the_list() {
+        let text = "A cable asks embassies to press governments to accept deportees.\n\
+            Among the countries named were Liberia, Sierra Leone and Guinea-Bissau, which face visa restrictions.\n\
+            Ethiopia, a close U.S. partner, was not on the list.";
+        assert_eq!(countries(text), vec!["LR", "SL", "GW"]);
+        // Without deportation talk before, a named set is nothing.
+        assert!(countries("Among the countries named were Liberia and Ghana.").is_empty());
     }
 
     #[test]

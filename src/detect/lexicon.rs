@@ -159,6 +159,7 @@ pub const INVOLVEMENT_WORDS: &[&str] = &[
     "considering",
     "table",
     "planned",
+    "list",
 ];
 
 /// Verbs of people moving on their own or passing through: "traveled to
