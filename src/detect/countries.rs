@@ -806,12 +806,32 @@ fn is_onward_leg(before: &[&&Word]) -> bool {
         "taken",
         "handed",
     ];
+    /// Words that may stand between the verb and "to": "sent across the
+    /// border to Togo", "taken by bus to".
+    const BETWEEN: usize = 4;
     let n = before.len();
-    n >= 2
-        && before[n - 1].is_any(MOVED)
-        && before[n.saturating_sub(4)..n - 1]
-            .iter()
-            .any(|w| w.is_any(LATER))
+    let Some(verb) = (n.saturating_sub(BETWEEN + 1)..n)
+        .rev()
+        .find(|&i| before[i].is_any(MOVED))
+    else {
+        return false;
+    };
+    let later = before[verb.saturating_sub(3)..verb]
+        .iter()
+        .any(|w| w.is_any(LATER));
+    // "held in a hotel before being sent to Togo".
+    let before_being =
+        verb >= 2 && before[verb - 2].lower == "before" && before[verb - 1].lower == "being";
+    // "sent across the border to Togo": on to a neighbour of the first
+    // destination, over land.
+    let over_border = before[verb + 1..].iter().any(|w| w.lower == "border");
+    // Those two only after a first destination in the clause ("deported to
+    // Ghana … before being sent …"): "sent across the border to Mexico"
+    // from the US is a destination.
+    let first_leg = before[..verb]
+        .windows(2)
+        .any(|p| p[0].lower == "to" && p[1].capitalised);
+    later || ((before_being || over_border) && first_leg)
 }
 
 /// "deported to Mexico, his country of birth", "sent to Honduras, their
@@ -1476,6 +1496,29 @@ mod tests {
         assert_eq!(countries(text), vec!["LR", "SL", "GW"]);
         // Without deportation talk before, a named set is nothing.
         assert!(countries("Among the countries named were Liberia and Ghana.").is_empty());
+    }
+
+    #[test]
+    fn onward_legs_after_a_first_destination() {
+        assert_eq!(
+            countries(
+                "A Guatemalan man deported to Ghana said he was held in a hotel before being sent across the border to Togo."
+            ),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries("The U.S. deported the men to Ghana; Ghana later transferred them to Togo."),
+            vec!["GH"]
+        );
+        // From the US itself, over the border is a destination.
+        assert_eq!(
+            countries("The U.S. has deported Cubans and sent them across the border to Mexico."),
+            vec!["MX"]
+        );
+        assert_eq!(
+            countries("Deportees were held in Texas before being sent to Eswatini."),
+            vec!["SZ"]
+        );
     }
 
     #[test]
