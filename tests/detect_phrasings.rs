@@ -1,5 +1,5 @@
 //! Regression on short texts written during the second detection round
-//! (see docs/detection.md, "Second round"): five small sets, each written
+//! (see docs/detection.md, "Second round"): six small sets, each written
 //! after the rules of the time, scored once, then used to fix rules from
 //! language. Tuned on since, so these are floors against regressions, not
 //! a measure of unseen text. Labels follow `tests/corpus/README.md`
@@ -499,6 +499,64 @@ Opposition politician Bobi Wine called the deal "a shameful trade in human being
 Uganda is already home to nearly 2 million refugees, mainly from South Sudan and Congo."#,
         countries: &["UG", "RW", "SS"],
         quotes: &[(r#"a shameful trade in human beings"#, r#"Bobi Wine"#)],
+    },
+    Item {
+        set: "set6",
+        text: r#"Honduras will begin receiving asylum seekers from the United States under a safe third country agreement as early as next month, Honduran officials said Wednesday.
+The agreement, signed in Tegucigalpa, covers migrants who are not Honduran and who passed through Honduras on their way north.
+Nicaragua, whose government is under U.S. sanctions, has rejected a similar request, according to a State Department official.
+"Honduras has always been a country of solidarity," Deputy Foreign Minister Antonio García said in a radio interview."#,
+        countries: &["HN"],
+        quotes: &[(
+            r#"Honduras has always been a country of solidarity"#,
+            r#"Antonio García"#,
+        )],
+    },
+    Item {
+        set: "set6",
+        text: r#"Five people deported from the United States arrived in São Tomé and Príncipe on Sunday, the island nation's government said, making it the smallest country yet to join the program.
+The government said the five, whose nationalities were not disclosed, would be housed in Sao Tome, the capital, while their cases were reviewed.
+Portugal, the former colonial power, said it had not been consulted.
+"We accepted this responsibility as a sovereign decision," Prime Minister Patrice Trovoada told state radio."#,
+        countries: &["ST"],
+        quotes: &[(
+            r#"We accepted this responsibility as a sovereign decision"#,
+            r#"Patrice Trovoada"#,
+        )],
+    },
+    Item {
+        set: "set6",
+        text: r#"The number of countries accepting people deported from the U.S. has grown to more than a dozen, according to a tally by The New York Times.
+They include El Salvador, Costa Rica, Panama, Mexico, Kosovo, Rwanda, Uganda, Eswatini, South Sudan and Ghana.
+Talks with other governments, including Ecuador and Ukraine, have been reported but not confirmed.
+"The administration is scouring the globe for places to send people," said Aaron Reichlin-Melnick of the American Immigration Council."#,
+        countries: &[
+            "SV", "CR", "PA", "MX", "XK", "RW", "UG", "SZ", "SS", "GH", "EC", "UA",
+        ],
+        quotes: &[(
+            r#"The administration is scouring the globe for places to send people"#,
+            r#"Aaron Reichlin-Melnick"#,
+        )],
+    },
+    Item {
+        set: "set6",
+        text: r#"A Salvadoran man living in Maryland was mistakenly deported to El Salvador in March and held in the country's CECOT prison, the administration acknowledged.
+His wife, a U.S. citizen, said she learned of his deportation from a photo. "I just want my husband home," she told reporters.
+The Supreme Court ordered the government to facilitate his return. He was brought back to the U.S. in June to face charges in Tennessee."#,
+        countries: &["SV"],
+        quotes: &[(r#"I just want my husband home"#, r#""#)],
+    },
+    Item {
+        set: "set6",
+        text: r#"Deportation flights to Colombia resumed after President Gustavo Petro reversed his refusal to accept military planes carrying Colombian migrants.
+Petro had turned back two U.S. aircraft, prompting President Donald Trump to threaten tariffs on Colombian goods.
+"We will receive our compatriots with dignity," Petro wrote on X.
+Brazil also protested the treatment of Brazilians deported in handcuffs on a January flight to Manaus."#,
+        countries: &[],
+        quotes: &[(
+            r#"We will receive our compatriots with dignity"#,
+            r#"Gustavo Petro"#,
+        )],
     },
 ];
 

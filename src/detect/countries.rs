@@ -330,20 +330,31 @@ fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &
 /// countries the story is about, named again; its deportation talk comes
 /// from the paragraphs before, as for "talks with Libya".
 fn names_the_set_again(words: &[&Word]) -> bool {
-    words.windows(2).any(|p| {
-        p[0].is_any(&["countries", "nations", "governments"])
-            && p[1].is_any(&[
-                "named",
-                "listed",
-                "mentioned",
-                "approached",
-                "contacted",
-                "asked",
-                "cited",
-                "identified",
-                "targeted",
-            ])
-    })
+    // "They include El Salvador, Costa Rica …", "These include …", "Among
+    // them are …" right after a sentence about the countries.
+    let opens_with_set = match words {
+        [first, second, ..] => {
+            (first.is_any(&["they", "these", "those", "others"])
+                && second.is_any(&["include", "included", "includes", "are", "were"]))
+                || (first.lower == "among" && second.lower == "them")
+        }
+        _ => false,
+    };
+    opens_with_set
+        || words.windows(2).any(|p| {
+            p[0].is_any(&["countries", "nations", "governments"])
+                && p[1].is_any(&[
+                    "named",
+                    "listed",
+                    "mentioned",
+                    "approached",
+                    "contacted",
+                    "asked",
+                    "cited",
+                    "identified",
+                    "targeted",
+                ])
+        })
 }
 
 /// A capital stands for its country only in a destination role: the goal of
@@ -892,9 +903,10 @@ fn returns_its_own_people(
                     .is_some_and(|p| p.eq_ignore_ascii_case("non-"))
         })
         .any(|m| {
-            let plural = text[m.range.clone()].ends_with('s');
-            let next = clause.iter().find(|w| w.range.start >= m.range.end);
-            let people = plural || next.is_some_and(|w| w.is_any(PERSON_NOUNS));
+            // Groups only: "180 Venezuelans", "Four Cubans". One person sent
+            // home ("a Salvadoran man … wrongly deported to El Salvador") is
+            // reported as part of the deals' story and labelled so.
+            let people = text[m.range.clone()].ends_with('s');
             // …and they are the ones moved: a moving word between them and
             // the country, or right after them ("180 Venezuelans landing").
             const RIGHT_AFTER: usize = 3;
@@ -1518,6 +1530,20 @@ mod tests {
         assert_eq!(
             countries("Deportees were held in Texas before being sent to Eswatini."),
             vec!["SZ"]
+        );
+    }
+
+    #[test]
+    fn they_include_lists_the_set_and_one_person_sent_home_counts() {
+        let text = "The number of countries accepting people deported from the U.S. has grown.\n\
+            They include El Salvador, Costa Rica, Kosovo and Ghana.";
+        assert_eq!(countries(text), vec!["SV", "CR", "XK", "GH"]);
+        assert!(countries("They include El Salvador and Ghana.").is_empty());
+        assert_eq!(
+            countries(
+                "A Salvadoran man living in Maryland was mistakenly deported to El Salvador in March."
+            ),
+            vec!["SV"]
         );
     }
 
