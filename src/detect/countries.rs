@@ -14,9 +14,10 @@ use aho_corasick::AhoCorasick;
 use super::CountryFinding;
 use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
-    CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS, INSTITUTION_NOUNS,
-    INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS, NEW_SUBJECT_WORDS,
-    NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator, is_relation_word,
+    BLOCKING_VERBS, CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS,
+    INSTITUTION_NOUNS, INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS,
+    NEW_SUBJECT_WORDS, NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator,
+    is_relation_word,
 };
 use super::words::{Word, first_at};
 
@@ -87,13 +88,16 @@ pub fn find(
             continue;
         }
         let group = list_group(text, mentions, index);
-        let evidence = if in_deportation_context(&sentences, s, words, &mentions[group.start]) {
-            sentences[s].range.clone()
-        } else if let Some(next) = continued_by_pronoun(&sentences, s, words, mention) {
-            sentences[s].range.start..sentences[next].range.end
-        } else {
-            continue;
-        };
+        let heading =
+            is_heading(text, &sentences, s, mention) && heading_in_context(&sentences, s, words);
+        let evidence =
+            if heading || in_deportation_context(&sentences, s, words, &mentions[group.start]) {
+                sentences[s].range.clone()
+            } else if let Some(next) = continued_by_pronoun(text, &sentences, s, words, mention) {
+                sentences[s].range.start..sentences[next].range.end
+            } else {
+                continue;
+            };
         let sentence = &sentences[s];
         let sentence_words = &words[sentence.words.clone()];
         if is_other_meaning(text, sentence_words, mention, &sentences, s, words) {
@@ -116,7 +120,21 @@ pub fn find(
             }
             _ => clause_words.clone(),
         };
-        if is_negated(&described, mention) || is_counterparty(&clause_words, mentions, &group) {
+        // The cue and the country share a clause: a country in a relative
+        // clause about something else ("Ghana's minister, who visited China
+        // last week, said Ghana would accept deportees") is no party.
+        let continued = evidence.end != sentence.range.end;
+        let head = &mentions[group.start];
+        if !continued && !heading && !clause_has_cue(&described, words, sentence, head) {
+            continue;
+        }
+        if mention.form == Form::Capital && !is_capital_destination(&clause_words, mention) {
+            continue;
+        }
+        let antecedent = relative_antecedent(text, mentions, &clause.range);
+        if is_negated(text, &described, mention)
+            || is_counterparty(text, &clause_words, mentions, &group, antecedent)
+        {
             excluded.push((mention.code, s));
             continue;
         }
@@ -131,13 +149,20 @@ pub fn find(
                 .filter(|w| head_clause.holds(w))
                 .collect()
         };
-        if is_in_question(&clause_words, mention)
+        if is_own_country_appositive(text, &mentions[group.end - 1])
+            || returns_its_own_people(text, &clause_words, mentions, mention)
+            || in_descriptive_appositive(text, &sentence.range, mentions, &group)
+            || is_in_question(&clause_words, mention)
             || is_set_against(&clause_words, &mentions[group.start])
-            || takes_back_own_citizens(&head_words)
+            || takes_back_own_citizens(&head_words, group.len() > 1)
+            || is_bare_location(&clause_words, &mentions[group.start])
             || is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention)
             || is_us_facility_site(&clause_words, mention)
             || is_own_journey(&clause_words, &mentions[group.start])
+            || is_agent_of_other_act(&clause_words, &mentions[group.start])
+            || is_beneficiary(&clause_words, &mentions[group.start])
+            || is_sender(&clause_words, &mentions[group.end - 1])
         {
             continue;
         }
@@ -166,8 +191,14 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
             let sentence_words = &words[span.clone()];
             let deportation = sentence_words.iter().any(|w| w.cues.deportation);
             let migrants = sentence_words.iter().any(|w| w.cues.migrant);
-            let relation = sentence_words.iter().any(|w| w.cues.relation);
-            let agreement = sentence_words.iter().any(|w| w.cues.agreement);
+            // "the migrants deported there": "there" is the country named.
+            let relation = sentence_words.iter().any(|w| w.cues.relation)
+                || sentence_words.windows(2).any(|p| {
+                    (p[0].cues.deportation || p[0].cues.relation) && p[1].lower == "there"
+                });
+            let all: Vec<&Word> = sentence_words.iter().collect();
+            let agreement =
+                names_the_set_again(&all) || sentence_words.iter().any(|w| w.cues.agreement);
             Sentence {
                 range: range.clone(),
                 words: span,
@@ -211,14 +242,7 @@ fn in_deportation_context(
     list_head: &Mention,
 ) -> bool {
     let sentence = &sentences[s];
-    // "deported to Mexico, Guatemala and Honduras", "deporting migrants to
-    // countries including South Sudan", "send him to Uganda".
-    let before = first_at(words, list_head.range.start);
-    let directed = before > sentence.words.start
-        && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
-            || (before > sentence.words.start + 1
-                && words[before - 2].lower == "such"
-                && words[before - 1].lower == "as"));
+    let directed = is_directed(words, sentence, list_head);
     if sentence.deportation {
         return sentence.relation || directed;
     }
@@ -232,11 +256,254 @@ fn in_deportation_context(
         .any(|o| o.deportation)
 }
 
+/// "ESWATINI: Five men … arrived in July": a fact box or list item headed by
+/// the country in capitals and a colon is about that country.
+fn is_heading(text: &str, sentences: &[Sentence], s: usize, mention: &Mention) -> bool {
+    let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let name = &text[mention.range.clone()];
+    text[line_start..mention.range.start].trim().is_empty()
+        && sentences[s].range.start <= mention.range.start
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && text[mention.range.end..].starts_with(':')
+}
+
+/// A heading's paragraph reports a relation ("arrived", "agreed") and the
+/// article has spoken of deportation by then (a fact box's introduction).
+fn heading_in_context(sentences: &[Sentence], s: usize, words: &[Word]) -> bool {
+    let line = sentences[s].line;
+    let paragraph_relation = sentences
+        .iter()
+        .filter(|o| o.line == line)
+        .any(|o| o.relation);
+    let told = sentences[..=s].iter().any(|o| o.deportation)
+        || sentences
+            .iter()
+            .filter(|o| o.line == line)
+            .flat_map(|o| &words[o.words.clone()])
+            .any(|w| w.cues.deportation);
+    paragraph_relation && told
+}
+
+/// "hosted migrants for Italy": a country after "for" is the one served,
+/// not a destination (but "a flight bound for Eswatini" is).
+fn is_beneficiary(clause: &[&Word], list_head: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    at >= 1
+        && clause[at - 1].lower == "for"
+        && !(at >= 2
+            && clause[at - 2].is_any(&[
+                "bound", "destined", "headed", "departed", "left", "leaving", "leaves", "flight",
+                "flights", "plane",
+            ]))
+}
+
+/// "deported to Mexico, Guatemala and Honduras", "deporting migrants to
+/// countries including South Sudan", "send him to Uganda": the list is the
+/// goal of a preposition that can carry a destination.
+fn is_directed(words: &[Word], sentence: &Sentence, list_head: &Mention) -> bool {
+    let before = first_at(words, list_head.range.start);
+    before > sentence.words.start
+        && (words[before - 1].is_any(&["to", "in", "into", "with", "including"])
+            || (before > sentence.words.start + 1
+                && words[before - 2].lower == "such"
+                && words[before - 1].lower == "as"))
+}
+
+/// Whether the clause holding the mention (with a relative clause right
+/// after it that describes it) carries the deportation relation itself: a
+/// deportation, migrant or relation word, or the list is the goal of "to",
+/// "in", "with".
+fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &Mention) -> bool {
+    // Only "to"/"into" (a goal) and "with" (a counterpart: "raised the
+    // idea with Ivory Coast") carry a destination by themselves: "abuses in
+    // Sudan" in a clause about something else is no goal.
+    let before = first_at(words, head.range.start);
+    let goal = before > sentence.words.start && words[before - 1].is_any(&["to", "into", "with"]);
+    goal || names_the_set_again(clause)
+        || clause
+            .iter()
+            .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant)
+}
+
+/// "Among the countries named were Liberia and Sierra Leone": the set of
+/// countries the story is about, named again; its deportation talk comes
+/// from the paragraphs before, as for "talks with Libya".
+fn names_the_set_again(words: &[&Word]) -> bool {
+    // "They include El Salvador, Costa Rica …", "These include …", "Among
+    // them are …" right after a sentence about the countries.
+    let opens_with_set = match words {
+        [first, second, ..] => {
+            (first.is_any(&["they", "these", "those", "others"])
+                && second.is_any(&["include", "included", "includes", "are", "were"]))
+                || (first.lower == "among" && second.lower == "them")
+        }
+        _ => false,
+    };
+    opens_with_set
+        || words.windows(2).any(|p| {
+            p[0].is_any(&["countries", "nations", "governments"])
+                && p[1].is_any(&[
+                    "named",
+                    "listed",
+                    "mentioned",
+                    "approached",
+                    "contacted",
+                    "asked",
+                    "cited",
+                    "identified",
+                    "targeted",
+                ])
+        })
+}
+
+/// A capital stands for its country only in a destination role: the goal of
+/// "to"/"into" ("flown to Juba"), the place people are handled "in"
+/// ("landed in Malabo", not "talks in Doha"), or the subject of an agreeing
+/// word ("Kigali agreed", "Kigali has said it will accept").
+fn is_capital_destination(clause: &[&Word], mention: &Mention) -> bool {
+    const SUBJECT_REACH: usize = 5;
+    const HANDLING_REACH: usize = 4;
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    if at > 0 && clause[at - 1].is_any(&["to", "into"]) {
+        return true;
+    }
+    if at > 0 && clause[at - 1].is_any(&["in", "at"]) {
+        return clause[at.saturating_sub(1 + HANDLING_REACH)..at - 1]
+            .iter()
+            .any(|w| (w.cues.relation && !w.cues.agreement) || w.cues.deportation);
+    }
+    let first_after = clause.partition_point(|w| w.range.start < mention.range.end);
+    clause[first_after..]
+        .iter()
+        .take(SUBJECT_REACH)
+        .any(|w| w.cues.agreement)
+}
+
+/// When the clause is a relative clause ("…, which struck a deal with
+/// Britain"), the country it hangs on is its subject.
+fn relative_antecedent<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+    clause: &Range<usize>,
+) -> Option<&'m Mention> {
+    let before = text[..clause.start].trim_end();
+    let pronoun = ["which", "who", "whose"]
+        .iter()
+        .find(|p| before.ends_with(*p))?;
+    let opener = before[..before.len() - pronoun.len()].trim_end();
+    let opener = opener.strip_suffix(',')?.trim_end();
+    let opener = opener
+        .strip_suffix("government")
+        .map_or(opener, str::trim_end);
+    let opener = opener
+        .strip_suffix("'s")
+        .or_else(|| opener.strip_suffix("’s"))
+        .unwrap_or(opener);
+    mentions.iter().find(|m| m.range.end == opener.len())
+}
+
+/// "The swap was negotiated by … Venezuela", "a deal brokered by Qatar":
+/// the agent of a passive verb of mediating or paying, or of an act that is
+/// no deportation (a prisoner swap), is no destination.
+fn is_agent_of_other_act(clause: &[&Word], list_head: &Mention) -> bool {
+    const MEDIATING: &[&str] = &[
+        "brokered",
+        "mediated",
+        "facilitated",
+        "funded",
+        "financed",
+        "paid",
+        "backed",
+        "sponsored",
+        "hosted",
+        "organized",
+        "organised",
+        "arranged",
+        "criticized",
+        "criticised",
+        "condemned",
+        "opposed",
+    ];
+    const OTHER_ACTS: &[&str] = &[
+        "swap",
+        "swaps",
+        "exchange",
+        "hostage",
+        "hostages",
+        "prisoner",
+        "ceasefire",
+        "truce",
+    ];
+    /// Words the agent phrase may hold before the country: "by the Trump
+    /// administration, El Salvador and Venezuela".
+    const AGENT_REACH: usize = 6;
+    const PHRASE_ENDS: &[&str] = &[
+        "to", "in", "into", "with", "from", "for", "of", "at", "on", "that", "which", "who",
+    ];
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    let Some(by) = clause[at.saturating_sub(AGENT_REACH)..at]
+        .iter()
+        .rposition(|w| w.lower == "by" || w.is_any(PHRASE_ENDS))
+        .map(|i| i + at.saturating_sub(AGENT_REACH))
+        .filter(|&i| clause[i].lower == "by")
+    else {
+        return false;
+    };
+    let before = &clause[..by];
+    before.iter().rev().take(3).any(|w| w.is_any(MEDIATING))
+        || (!before.iter().any(|w| w.cues.deportation || w.cues.migrant)
+            && before.iter().any(|w| w.is_any(OTHER_ACTS)))
+}
+
+/// "Italy has long sent migrants back", "Mexico deports thousands": the
+/// subject of a sending verb is the sender, not a destination (unless it
+/// sends them on into its own prisons).
+fn is_sender(clause: &[&Word], list_end: &Mention) -> bool {
+    const BETWEEN: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "long",
+        "already",
+        "previously",
+        "itself",
+        "been",
+        "would",
+        "will",
+        "could",
+        "recently",
+        "reportedly",
+        "routinely",
+        "regularly",
+        "now",
+        "still",
+        "itself",
+        "too",
+        "alone",
+    ];
+    let after = clause.partition_point(|w| w.range.start < list_end.range.end);
+    let rest = &clause[after..];
+    let Some(verb) = rest.iter().position(|w| !w.is_any(BETWEEN)) else {
+        return false;
+    };
+    let w = rest[verb];
+    let sending = w.base().starts_with("deport")
+        || w.base().starts_with("expel")
+        || w.is_any(&["sent", "send", "sends", "sending", "returns", "repatriated"]);
+    sending
+        && !rest[verb..]
+            .iter()
+            .any(|w| w.is_any(&["prison", "prisons", "jail", "jails", "facility", "center"]))
+}
+
 /// "Eswatini has been great. They took some very bad people": a country
 /// opening its sentence is the subject the next sentence's "They"/"It"/"the
 /// country" continues, and that sentence can carry the deportation context.
 /// Returns the continuing sentence.
 fn continued_by_pronoun(
+    text: &str,
     sentences: &[Sentence],
     s: usize,
     words: &[Word],
@@ -264,7 +531,7 @@ fn continued_by_pronoun(
     (opens_with_country
         && continues
         && in_deportation_context(sentences, s + 1, words, &pseudo)
-        && !is_negated(&next_words, &pseudo))
+        && !is_negated(text, &next_words, &pseudo))
     .then_some(s + 1)
 }
 
@@ -431,7 +698,12 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
         let w = before[i - 1];
         let region_word =
             regions < 3 && (w.capitalised || w.is_any(&["and", "or"])) && !w.is_any(LIST_OPENERS);
-        if !(w.is_any(LIST_OPENERS) || region_word) {
+        // "from countries in Central Asia and India": "in" inside the list
+        // opener, after the noun it locates.
+        let locating = w.lower == "in"
+            && i >= 2
+            && before[i - 2].is_any(&["countries", "country", "nations", "places"]);
+        if !(w.is_any(LIST_OPENERS) || region_word || locating) {
             break;
         }
         regions += usize::from(region_word);
@@ -454,6 +726,21 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
         && (before[i - 2].is_any(&["home", "back", "on", "onward", "onwards"])
             || before[i - 2].lower.starts_with("repatriat"))
     {
+        return true;
+    }
+    // "before their release to Venezuela", "his return to Honduras".
+    if marker.lower == "to"
+        && i >= 3
+        && before[i - 2].is_any(&["return", "release", "repatriation"])
+        && (before[i - 3].is_any(&["their", "his", "her"])
+            || before[i - 3].lower.ends_with("'s")
+            || before[i - 3].lower.ends_with("s'"))
+    {
+        return true;
+    }
+    // "some of whom were then sent to Togo", "later transferred to Cameroon":
+    // a later leg from the first destination.
+    if marker.lower == "to" && is_onward_leg(&before[..i - 1]) {
         return true;
     }
     match marker.base() {
@@ -487,8 +774,21 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
                 && before[j.saturating_sub(FROM_REACH)..j]
                     .iter()
                     .any(|w| w.is_any(PERSON_NOUNS));
+            // "non-Mexicans from Cuba", "Africans from Ghana": a plural
+            // demonym names people too.
+            let demonym_people = j > 0 && {
+                let w = before[j - 1];
+                w.lower.starts_with("non-")
+                    || mentions.iter().any(|m| {
+                        m.form == Form::Demonym
+                            && m.range.start <= w.range.start
+                            && w.range.end <= m.range.end
+                            && text[m.range.clone()].ends_with('s')
+                    })
+            };
             opens_aside
                 || people_before
+                || demonym_people
                 || (j > 0
                     && (before[j - 1].is_any(PERSON_NOUNS)
                         || before[j - 1].is_any(FROM_ORIGIN_HEADS)))
@@ -497,16 +797,217 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     }
 }
 
+/// "then sent to", "were subsequently transferred to": a move after the
+/// deportation, ending where the words before "to" end.
+fn is_onward_leg(before: &[&&Word]) -> bool {
+    const LATER: &[&str] = &[
+        "then",
+        "later",
+        "subsequently",
+        "eventually",
+        "afterward",
+        "afterwards",
+    ];
+    const MOVED: &[&str] = &[
+        "sent",
+        "transferred",
+        "returned",
+        "repatriated",
+        "moved",
+        "taken",
+        "handed",
+    ];
+    /// Words that may stand between the verb and "to": "sent across the
+    /// border to Togo", "taken by bus to".
+    const BETWEEN: usize = 4;
+    let n = before.len();
+    let Some(verb) = (n.saturating_sub(BETWEEN + 1)..n)
+        .rev()
+        .find(|&i| before[i].is_any(MOVED))
+    else {
+        return false;
+    };
+    let later = before[verb.saturating_sub(3)..verb]
+        .iter()
+        .any(|w| w.is_any(LATER));
+    // "held in a hotel before being sent to Togo".
+    let before_being =
+        verb >= 2 && before[verb - 2].lower == "before" && before[verb - 1].lower == "being";
+    // "sent across the border to Togo": on to a neighbour of the first
+    // destination, over land.
+    let over_border = before[verb + 1..].iter().any(|w| w.lower == "border");
+    // Those two only after a first destination in the clause ("deported to
+    // Ghana … before being sent …"): "sent across the border to Mexico"
+    // from the US is a destination.
+    let first_leg = before[..verb]
+        .windows(2)
+        .any(|p| p[0].lower == "to" && p[1].capitalised);
+    later || ((before_being || over_border) && first_leg)
+}
+
+/// "deported to Mexico, his country of birth", "sent to Honduras, their
+/// home country": an appositive naming the country as the person's own.
+fn is_own_country_appositive(text: &str, last: &Mention) -> bool {
+    let rest = text[last.range.end..].trim_start();
+    let Some(rest) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let phrase: Vec<String> = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let phrase: Vec<&str> = phrase.iter().map(String::as_str).collect();
+    matches!(
+        phrase.as_slice(),
+        [
+            "his" | "her" | "their" | "its",
+            "own" | "home" | "native" | "birth",
+            ..
+        ] | [
+            "his" | "her" | "their",
+            "country" | "homeland" | "nation",
+            "of",
+            "birth" | "origin" | "citizenship" | "nationality"
+        ] | ["his" | "her" | "their", "country" | "homeland", ..]
+            | ["where", "he" | "she" | "they", "was" | "were", "born"]
+    )
+}
+
+/// "Four Cubans deported to Mexico were later flown to Havana": people the
+/// sentence names by the country's demonym, as people ("Cubans", "Cuban
+/// men"), going there are going home, which is no third-country deal.
+fn returns_its_own_people(
+    text: &str,
+    clause: &[&Word],
+    mentions: &[Mention],
+    mention: &Mention,
+) -> bool {
+    if mention.form == Form::Demonym {
+        return false;
+    }
+    let Some(first) = clause.first() else {
+        return false;
+    };
+    mentions
+        .iter()
+        .filter(|m| {
+            m.code == mention.code
+                && m.form == Form::Demonym
+                && m.range.start >= first.range.start
+                && clause.last().is_some_and(|l| m.range.end <= l.range.end)
+                // "non-Guatemalan deportees" are the opposite.
+                && !text
+                    .get(m.range.start.saturating_sub(4)..m.range.start)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("non-"))
+        })
+        .any(|m| {
+            // Groups only: "180 Venezuelans", "Four Cubans". One person sent
+            // home ("a Salvadoran man … wrongly deported to El Salvador") is
+            // reported as part of the deals' story and labelled so.
+            let people = text[m.range.clone()].ends_with('s');
+            // …and they are the ones moved: a moving word between them and
+            // the country, or right after them ("180 Venezuelans landing").
+            const RIGHT_AFTER: usize = 3;
+            let moving = |w: &&&Word| w.cues.deportation || (w.cues.relation && !w.cues.agreement);
+            let moved = if m.range.end < mention.range.start {
+                clause
+                    .iter()
+                    .filter(|w| w.range.start > m.range.end && w.range.end <= mention.range.start)
+                    .any(|w| moving(&w))
+            } else {
+                clause
+                    .iter()
+                    .filter(|w| w.range.start > m.range.end)
+                    .take(RIGHT_AFTER)
+                    .any(|w| moving(&w))
+            };
+            people && moved
+        })
+}
+
+/// "Eswatini, a landlocked kingdom bordered by South Africa", "South Sudan,
+/// a country that split from Sudan": a noun phrase set off after a country
+/// describes it, and the countries inside it are no destinations.
+fn in_descriptive_appositive(
+    text: &str,
+    sentence: &Range<usize>,
+    mentions: &[Mention],
+    group: &Range<usize>,
+) -> bool {
+    const DESCRIBING_NOUNS: &[&str] = &[
+        "country",
+        "nation",
+        "kingdom",
+        "state",
+        "monarchy",
+        "republic",
+        "neighbor",
+        "neighbour",
+        "archipelago",
+        "island",
+        "enclave",
+        "territory",
+        "place",
+    ];
+    let first = &mentions[group.start];
+    let Some(anchor) = mentions[..group.start]
+        .iter()
+        .rev()
+        .find(|m| m.code != first.code && m.range.end >= sentence.start)
+    else {
+        return false;
+    };
+    let Some(between) = text.get(anchor.range.end..first.range.start) else {
+        return false;
+    };
+    let Some(after_comma) = between.strip_prefix(", ") else {
+        return false;
+    };
+    // The appositive runs unbroken from the anchor to this country.
+    if after_comma.contains([',', ';', '(', ')', '—', '–']) {
+        return false;
+    }
+    let mut words = after_comma.split_whitespace().map(|w| w.to_lowercase());
+    let opens = words
+        .next()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "their"));
+    opens
+        && words
+            .take(4)
+            .any(|w| DESCRIBING_NOUNS.contains(&w.as_str()))
+}
+
 /// "Nigeria rejected the request", "Ghana would not accept deportees",
 /// "no deal with Togo": the relation is denied for this country.
-fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
+fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     const VERB_REACH: usize = 10;
     const NEGATOR_REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let after = &clause[at.min(clause.len())..];
     for (i, word) in after.iter().enumerate() {
         let rest = &after[i + 1..];
-        if word.is_any(CRITICAL_VERBS) {
+        // "…, warned Amnesty International": a speech verb inverted after
+        // a comma has its subject after it, not the country.
+        let inverted = i > 0 && {
+            let gap = &text[after[i - 1].range.end..word.range.start];
+            gap.contains(',') && rest.first().is_some_and(|w| w.capitalised)
+        };
+        // "Talks with Moldova stalled after Chisinau demanded": the name
+        // right before the verb is its subject.
+        let other_subject =
+            i > 0 && after[i - 1].capitalised && after[i - 1].range.start >= mention.range.end;
+        if word.is_any(CRITICAL_VERBS) && !inverted && !other_subject {
+            return true;
+        }
+        // "A court in Kenya blocked a plan to receive deportees": the
+        // country is the agent (no "to" before it, no "by" after the verb).
+        if word.is_any(BLOCKING_VERBS)
+            && !(at > 0 && clause[at - 1].is_any(&["to", "into"]))
+            && rest.first().is_none_or(|w| w.lower != "by")
+            && rest.iter().take(VERB_REACH).any(|w| is_relation_word(w))
+        {
             return true;
         }
         if word.is_any(NEGATING_VERBS) {
@@ -518,6 +1019,13 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
             {
                 return true;
             }
+        }
+        // "is not among the countries that have agreed", "not one of".
+        if is_negator(word)
+            && rest.first().is_some_and(|w| w.is_any(&["among", "one"]))
+            && rest.iter().any(|w| is_relation_word(w))
+        {
+            return true;
         }
         if is_negator(word)
             && rest.iter().take(NEGATOR_REACH).any(|w| {
@@ -541,13 +1049,38 @@ fn is_negated(clause: &[&Word], mention: &Mention) -> bool {
 /// its nationals is their origin, not a third country. Read in the main
 /// clause only: "Uzbekistan, which has received flights of its own
 /// nationals," may still be approached about others.
-fn takes_back_own_citizens(clause: &[&Word]) -> bool {
-    // "deportees who are not its citizens" says the opposite.
+fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
+    // "deportees who are not its citizens" says the opposite. "Pakistan and
+    // Bangladesh have received flights carrying their nationals": a list's
+    // own people are "their" nationals.
     clause.windows(2).enumerate().any(|(i, w)| {
-        w[0].lower == "its"
+        (w[0].lower == "its" || (coordinated && w[0].lower == "their"))
             && w[1].is_any(&["own", "citizens", "nationals"])
             && !(i > 0 && is_negator(clause[i - 1]))
     })
+}
+
+/// "drew anger in India", "protests in Kenya": a country after "in" is a
+/// destination only when people are handled or deported "in" it ("held in",
+/// "deportees in South Sudan"), not where something else happens.
+fn is_bare_location(clause: &[&Word], list_head: &Mention) -> bool {
+    const REACH: usize = 2;
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    if at == 0 || clause[at - 1].lower != "in" {
+        return false;
+    }
+    // "officials in Uzbekistan", "the government in Kigali" are the state.
+    if at >= 2 && clause[at - 2].is_any(INSTITUTION_NOUNS) {
+        return false;
+    }
+    !clause[at.saturating_sub(1 + REACH)..at - 1]
+        .iter()
+        .any(|w| {
+            w.cues.deportation
+                || w.cues.migrant
+                || (w.cues.relation && !w.cues.agreement)
+                || w.is_any(PERSON_NOUNS)
+        })
 }
 
 /// "deported to Mexico rather than Honduras": the country set against the
@@ -577,6 +1110,12 @@ fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
 /// going on by themselves, or passing through, are not sent there.
 fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    // "flown via Senegal", "by way of Mexico": a stop on the way.
+    if at >= 1 && clause[at - 1].is_any(&["via", "through"])
+        || (at >= 2 && clause[at - 1].lower == "of" && clause[at - 2].lower == "way")
+    {
+        return true;
+    }
     if at < 2 || !clause[at - 1].is_any(&["to", "in", "at", "via", "through"]) {
         return false;
     }
@@ -602,14 +1141,28 @@ fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
     if at < 2 || clause[at - 1].lower != "in" {
         return false;
     }
+    /// Installations a state keeps abroad: "held at a base in Djibouti".
+    const FOREIGN_SITES: &[&str] = &["base", "bases", "airbase", "embassy", "consulate"];
     let phrase = &clause[at.saturating_sub(5)..at - 1];
-    phrase.last().is_some_and(|w| w.is_any(SITES))
-        && phrase.iter().any(|w| w.is_any(&["u.s", "us", "american"]))
+    // "Guantánamo Bay in Cuba" is a U.S. naval base.
+    let guantanamo = phrase
+        .iter()
+        .any(|w| w.lower.starts_with("guant") && w.lower.ends_with("namo"));
+    guantanamo
+        || phrase.last().is_some_and(|w| w.is_any(FOREIGN_SITES))
+        || (phrase.last().is_some_and(|w| w.is_any(SITES))
+            && phrase.iter().any(|w| w.is_any(&["u.s", "us", "american"])))
 }
 
 /// "Rwanda agreed to a deal with Britain": the country after "with" is the
 /// other party of a deal whose subject is another country.
-fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>) -> bool {
+fn is_counterparty(
+    text: &str,
+    clause: &[&Word],
+    mentions: &[Mention],
+    group: &Range<usize>,
+    antecedent: Option<&Mention>,
+) -> bool {
     let first = &mentions[group.start];
     let at = clause.partition_point(|w| w.range.start < first.range.start);
     let preceded_by_with = at >= 1
@@ -618,6 +1171,12 @@ fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>)
     if !preceded_by_with {
         return false;
     }
+    // "Rwanda, which struck a similar deal with Britain in 2022, …".
+    if antecedent.is_some_and(|a| a.code != first.code)
+        && clause[..at].iter().any(|w| is_relation_word(w))
+    {
+        return true;
+    }
     mentions[..group.start].iter().any(|m| {
         if m.code == first.code {
             return false;
@@ -625,8 +1184,19 @@ fn is_counterparty(clause: &[&Word], mentions: &[Mention], group: &Range<usize>)
         let Some(index) = clause.iter().position(|w| w.range.start == m.range.start) else {
             return false;
         };
-        let is_subject = index == 0
-            || !clause[index - 1].is_any(&["with", "to", "in", "from", "of", "and", "or", "into"]);
+        // A list member shares its head's role: "to South Sudan, Eswatini".
+        let k = mentions
+            .iter()
+            .position(|o| o.range == m.range)
+            .unwrap_or(0);
+        let head = &mentions[list_group(text, mentions, k).start];
+        let head_index = clause
+            .iter()
+            .position(|w| w.range.start == head.range.start)
+            .unwrap_or(index);
+        let is_subject = head_index == 0
+            || !clause[head_index - 1]
+                .is_any(&["with", "to", "in", "from", "of", "and", "or", "into"]);
         is_subject && clause[index + 1..at].iter().any(|w| is_relation_word(w))
     })
 }
@@ -638,4 +1208,375 @@ fn is_other_topic(clause: &[&Word], mention: &Mention) -> bool {
     let from = at.saturating_sub(REACH);
     let to = (at + REACH + 1).min(clause.len());
     clause[from..to].iter().any(|w| w.cues.other_topic)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::detect;
+
+    fn countries(text: &str) -> Vec<&'static str> {
+        detect(text).countries.iter().map(|c| c.code).collect()
+    }
+
+    #[test]
+    fn the_cue_and_the_country_share_a_clause() {
+        assert_eq!(
+            countries(
+                "Ghana's foreign minister, who visited China last week, said Ghana would accept West African deportees."
+            ),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries(
+                "Rwanda, which borders Uganda and Tanzania, agreed to take deportees from the U.S."
+            ),
+            vec!["RW"]
+        );
+        // The relative clause that describes the country is its clause too.
+        assert_eq!(
+            countries(
+                "The U.S. is deporting migrants. Palau, which agreed to take up to 75 deportees, is small."
+            ),
+            vec!["PW"]
+        );
+        assert!(countries("Nicaragua's government, which has accepted deportation flights of its own citizens, did not respond to questions.").is_empty());
+    }
+
+    #[test]
+    fn capitals_count_only_in_destination_roles() {
+        assert_eq!(
+            countries("Deportees were flown to Juba on Tuesday, officials said."),
+            vec!["SS"]
+        );
+        assert_eq!(
+            countries("Kigali agreed to accept up to 250 people deported from the United States."),
+            vec!["RW"]
+        );
+        assert_eq!(
+            countries("Seven deportees landed in Malabo on Friday."),
+            vec!["GQ"]
+        );
+        assert_eq!(
+            countries("Deportees were flown to Kampala, where they will be housed."),
+            vec!["UG"]
+        );
+        // A place of talks, of a ministry or of a dateline is no destination.
+        assert!(
+            countries("Talks in Doha on deportation flights stalled, officials said.").is_empty()
+        );
+        assert!(countries("Officials met in Nairobi to discuss deportations.").is_empty());
+        assert!(
+            countries("JUBA, South Sudan (AP) — A court in Juba heard the case on Monday.")
+                .is_empty()
+        );
+        // Capitals left out of the table for being people or US towns.
+        assert!(
+            countries("Deportees were flown to Washington and Athens for hearings.").is_empty()
+        );
+    }
+
+    #[test]
+    fn agents_of_other_acts_are_not_destinations() {
+        assert!(countries("The U.S. is deporting migrants.\nThe swap was negotiated by the Trump administration, Qatar and Venezuela.").is_empty());
+        assert_eq!(
+            countries("The deal, mediated by Qatar, sends deportees to Rwanda."),
+            vec!["RW"]
+        );
+        assert_eq!(
+            countries(
+                "The prisoner swap was brokered by Qatar, and deportees were flown to El Salvador."
+            ),
+            vec!["SV"]
+        );
+        // A receiving passive is a destination: "accepted by Uganda".
+        assert_eq!(
+            countries("The deportees were accepted by Uganda under the agreement."),
+            vec!["UG"]
+        );
+    }
+
+    #[test]
+    fn senders_bases_and_transit_are_not_destinations() {
+        assert_eq!(
+            countries(
+                "Critics said deportations to Libya violate the law; Italy has long sent migrants back there."
+            ),
+            vec!["LY"]
+        );
+        assert!(
+            countries("Mexico deports thousands of migrants to Guatemala's border each month.")
+                .iter()
+                .all(|c| *c != "MX")
+        );
+        assert_eq!(
+            countries(
+                "The men had been held at a military base in Djibouti before being deported to South Sudan."
+            ),
+            vec!["SS"]
+        );
+        assert_eq!(
+            countries("The men were held at a base in Djibouti after being deported."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            countries("Deportees were flown via Senegal to Equatorial Guinea."),
+            vec!["GQ"]
+        );
+        assert_eq!(
+            countries("Deportees were flown to Rwanda by way of Qatar."),
+            vec!["RW"]
+        );
+        // Held in a country's own prison is still a destination.
+        assert_eq!(
+            countries("Deportees were held in a prison in El Salvador."),
+            vec!["SV"]
+        );
+    }
+
+    #[test]
+    fn onward_legs_home_countries_and_descriptions() {
+        assert_eq!(
+            countries(
+                "Ghana has received 14 West Africans deported from the U.S., some of whom were then sent to Togo and Nigeria."
+            ),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries("Deportees held in El Salvador were later returned to Venezuela."),
+            vec!["SV"]
+        );
+        assert_eq!(
+            countries(
+                "The migrants were held in El Salvador before their release to Venezuela after deportation."
+            ),
+            vec!["SV"]
+        );
+        assert!(countries("He was deported to Mexico, his country of birth.").is_empty());
+        assert!(countries("She was deported to Honduras, her home country.").is_empty());
+        // An appositive describing the destination names no destination.
+        assert_eq!(
+            countries(
+                "Sudanese deportees were flown to South Sudan, a country that split from Sudan in 2011."
+            ),
+            vec!["SS"]
+        );
+        assert_eq!(
+            countries(
+                "Five men were deported to Eswatini, a small kingdom bordered by South Africa and Mozambique."
+            ),
+            vec!["SZ"]
+        );
+        // A plain list after a comma is still a list of destinations.
+        assert_eq!(
+            countries("Deportees were flown to Ghana, Rwanda and Uganda."),
+            vec!["GH", "RW", "UG"]
+        );
+        assert_eq!(
+            countries(
+                "Costa Rica agreed to receive 200 deportees from countries in Central Asia and India."
+            ),
+            vec!["CR"]
+        );
+    }
+
+    #[test]
+    fn an_inverted_speech_verb_belongs_to_its_own_subject() {
+        // "warned Amnesty International": Amnesty warns, not South Sudan;
+        // "abuses in Sudan" in Amnesty's relative clause is no goal.
+        assert_eq!(
+            countries(
+                "Deportees to South Sudan are at risk, warned Amnesty International, which has documented abuses in South Sudan and Sudan."
+            ),
+            vec!["SS"]
+        );
+        assert!(countries("The U.S. is deporting migrants to third countries.\nSerbia, which does not recognize Kosovo, criticized the agreement.").is_empty());
+    }
+
+    #[test]
+    fn blocking_concern_consideration_and_going_home() {
+        assert!(
+            countries("A court in Kenya blocked a plan to receive deportees from the U.S.")
+                .is_empty()
+        );
+        // The country as the goal of blocked deportations stays a destination.
+        assert_eq!(
+            countries("Deportations to South Sudan were blocked by a federal judge."),
+            vec!["SS"]
+        );
+        assert!(
+            countries(
+                "Japan and Germany have raised concerns about the U.S. deportation agreements."
+            )
+            .is_empty()
+        );
+        assert!(countries("Officials said deportations to Ukraine, which is at war with Russia, were not under consideration.").is_empty());
+        assert_eq!(
+            countries(
+                "The U.S. deports migrants to third countries.\nFour Cubans deported to Mexico were later flown to Havana."
+            ),
+            vec!["MX"]
+        );
+        assert_eq!(
+            countries(
+                "The U.S. deports migrants to third countries.\nGuatemala said it would receive non-Guatemalan deportees."
+            ),
+            vec!["GT"]
+        );
+        // A demonym for people who are not the ones moved says nothing.
+        assert_eq!(
+            countries(
+                "Sierra Leone is in talks about receiving deportees, after visa limits on Sierra Leoneans."
+            ),
+            vec!["SL"]
+        );
+    }
+
+    #[test]
+    fn concern_demands_and_a_possessive_return() {
+        assert_eq!(
+            countries(
+                "Five men were deported to Eswatini.\nSouth Africa, which surrounds Eswatini, has expressed concern about the deal."
+            ),
+            vec!["SZ"]
+        );
+        assert!(countries("The U.S. deported 200 men to a prison abroad.\nVenezuela's government called the deportations a kidnapping and demanded the men's return to Caracas.").is_empty());
+    }
+
+    #[test]
+    fn fact_box_headings_beneficiaries_deictic_there_and_guantanamo() {
+        let text = "Here is where the administration has deported people.\n\
+            ESWATINI: Five men from Vietnam, Jamaica and Laos arrived in July.\n\
+            MEXICO: Mexico has long accepted non-Mexicans from Cuba and Haiti.";
+        assert_eq!(countries(text), vec!["SZ", "MX"]);
+        assert_eq!(
+            countries(
+                "Costa Rica said it would release the 65 migrants deported there from the United States."
+            ),
+            vec!["CR"]
+        );
+        assert!(countries("The U.S. deports migrants to third countries.\nAlbania, which has hosted migrants for Italy under a separate deal, said it had received no request.").is_empty());
+        assert_eq!(
+            countries("Deportees were put on a flight bound for Eswatini."),
+            vec!["SZ"]
+        );
+        assert_eq!(
+            countries(
+                "The U.S. has also deported Venezuelans to El Salvador and to Guantánamo Bay in Cuba."
+            ),
+            vec!["SV"]
+        );
+        // Repatriation flights of a country's own people are no third-country deal.
+        assert!(countries("Deportation flights to Venezuela resumed, with 180 Venezuelans landing outside Caracas.").is_empty());
+        assert!(countries("The U.S. deports migrants.\nVenezuela's government accused the U.S. of mistreating deported migrants.").is_empty());
+    }
+
+    #[test]
+    fn bare_locations_lists_own_nationals_and_seekers_from() {
+        assert!(countries("The flights, on U.S. military planes, drew anger in India after deportees said they had been shackled.").is_empty());
+        assert_eq!(
+            countries("Deportees in South Sudan lacked lawyers, and men held in Eswatini too."),
+            vec!["SS", "SZ"]
+        );
+        // Officials or a government "in" a country are that country.
+        assert_eq!(
+            countries(
+                "The U.S. deports migrants to third countries.\nDiplomats opened talks on deportees with officials in Uzbekistan."
+            ),
+            vec!["UZ"]
+        );
+        assert!(countries("Pakistan and Bangladesh have also received deportation flights carrying their nationals.").is_empty());
+        assert_eq!(
+            countries(
+                "Rwanda received seven deportees.\nThe country previously agreed to take asylum seekers from Britain under a deal."
+            ),
+            vec!["RW"]
+        );
+        // The name right before a critical verb is its subject.
+        assert_eq!(
+            countries(
+                "The U.S. has deported migrants to third countries.\nTalks with Moldova stalled after Chisinau demanded assurances."
+            ),
+            vec!["MD"]
+        );
+    }
+
+    #[test]
+    fn the_set_named_again_and_not_on_the_list() {
+        let text = "A cable asks embassies to press governments to accept deportees.\n\
+            Among the countries named were Liberia, Sierra Leone and Guinea-Bissau, which face visa restrictions.\n\
+            Ethiopia, a close U.S. partner, was not on the list.";
+        assert_eq!(countries(text), vec!["LR", "SL", "GW"]);
+        // Without deportation talk before, a named set is nothing.
+        assert!(countries("Among the countries named were Liberia and Ghana.").is_empty());
+    }
+
+    #[test]
+    fn onward_legs_after_a_first_destination() {
+        assert_eq!(
+            countries(
+                "A Guatemalan man deported to Ghana said he was held in a hotel before being sent across the border to Togo."
+            ),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries("The U.S. deported the men to Ghana; Ghana later transferred them to Togo."),
+            vec!["GH"]
+        );
+        // From the US itself, over the border is a destination.
+        assert_eq!(
+            countries("The U.S. has deported Cubans and sent them across the border to Mexico."),
+            vec!["MX"]
+        );
+        assert_eq!(
+            countries("Deportees were held in Texas before being sent to Eswatini."),
+            vec!["SZ"]
+        );
+    }
+
+    #[test]
+    fn they_include_lists_the_set_and_one_person_sent_home_counts() {
+        let text = "The number of countries accepting people deported from the U.S. has grown.\n\
+            They include El Salvador, Costa Rica, Kosovo and Ghana.";
+        assert_eq!(countries(text), vec!["SV", "CR", "XK", "GH"]);
+        assert!(countries("They include El Salvador and Ghana.").is_empty());
+        assert_eq!(
+            countries(
+                "A Salvadoran man living in Maryland was mistakenly deported to El Salvador in March."
+            ),
+            vec!["SV"]
+        );
+    }
+
+    #[test]
+    fn list_members_share_the_role_of_their_head() {
+        assert_eq!(
+            countries(
+                "The U.S. has sent deportees to South Sudan, Eswatini and Rwanda, and is in talks with Uganda and Honduras."
+            ),
+            vec!["SS", "SZ", "RW", "UG", "HN"]
+        );
+        assert!(
+            countries("Moldova is not among the countries that have agreed to take deportees.")
+                .is_empty()
+        );
+        assert!(
+            countries("Serbia is not one of the nations that signed deportation deals.").is_empty()
+        );
+    }
+
+    #[test]
+    fn the_other_party_of_a_relative_clause_deal() {
+        assert_eq!(
+            countries(
+                "Rwanda, which struck a similar deal with Britain in 2022, agreed to take deportees from the US."
+            ),
+            vec!["RW"]
+        );
+        assert_eq!(
+            countries(
+                "The administration is negotiating with Moldova and Bhutan to accept deportees."
+            ),
+            vec!["MD", "BT"]
+        );
+    }
 }

@@ -21,6 +21,9 @@ use keshvar::CountryIterator;
 pub enum Form {
     Name,
     Demonym,
+    /// A capital city standing for its country or its government ("flown to
+    /// Juba", "Kigali agreed"); a destination only in a destination role.
+    Capital,
 }
 
 /// One place where the text names a country.
@@ -130,6 +133,198 @@ const EXTRA_DEMONYMS: &[(&str, &str)] = &[
     ("SS", "South Sudanese"),
     ("PG", "Papua New Guinean"),
     ("BA", "Bosnian"),
+];
+
+/// Capital cities (and seats of government) of UN members and observers,
+/// plus Kosovo and Taiwan: `(code, city)`. keshvar 0.7 carries no capitals.
+/// Left out because in US coverage they are more often a person, a US town
+/// or an English word: Washington, Athens, Dublin, Kingston, Georgetown,
+/// Victoria, Wellington, Santiago, Sofia, San José, Male, Sucre, Jerusalem;
+/// "Djibouti" and "Kuwait", "Singapore", "Monaco", "San Marino", "Luxembourg",
+/// "Vatican City" are the country's own name.
+const CAPITALS: &[(&str, &str)] = &[
+    // Africa
+    ("SS", "Juba"),
+    ("SD", "Khartoum"),
+    ("SD", "Port Sudan"),
+    ("UG", "Kampala"),
+    ("RW", "Kigali"),
+    ("KE", "Nairobi"),
+    ("ET", "Addis Ababa"),
+    ("ER", "Asmara"),
+    ("SO", "Mogadishu"),
+    ("TZ", "Dodoma"),
+    ("ZM", "Lusaka"),
+    ("ZW", "Harare"),
+    ("MW", "Lilongwe"),
+    ("MZ", "Maputo"),
+    ("SZ", "Mbabane"),
+    ("SZ", "Lobamba"),
+    ("LS", "Maseru"),
+    ("BW", "Gaborone"),
+    ("NA", "Windhoek"),
+    ("ZA", "Pretoria"),
+    ("AO", "Luanda"),
+    ("CD", "Kinshasa"),
+    ("CG", "Brazzaville"),
+    ("GA", "Libreville"),
+    ("GQ", "Malabo"),
+    ("CM", "Yaounde"),
+    ("CM", "Yaoundé"),
+    ("CF", "Bangui"),
+    ("TD", "N'Djamena"),
+    ("TD", "N’Djamena"),
+    ("TD", "Ndjamena"),
+    ("NG", "Abuja"),
+    ("GH", "Accra"),
+    ("TG", "Lome"),
+    ("TG", "Lomé"),
+    ("BJ", "Porto-Novo"),
+    ("BJ", "Cotonou"),
+    ("BF", "Ouagadougou"),
+    ("NE", "Niamey"),
+    ("ML", "Bamako"),
+    ("SN", "Dakar"),
+    ("GM", "Banjul"),
+    ("GW", "Bissau"),
+    ("GN", "Conakry"),
+    ("SL", "Freetown"),
+    ("LR", "Monrovia"),
+    ("CI", "Yamoussoukro"),
+    ("CI", "Abidjan"),
+    ("MR", "Nouakchott"),
+    ("MA", "Rabat"),
+    ("DZ", "Algiers"),
+    ("TN", "Tunis"),
+    ("LY", "Tripoli"),
+    ("EG", "Cairo"),
+    ("CV", "Praia"),
+    ("KM", "Moroni"),
+    ("MG", "Antananarivo"),
+    ("MU", "Port Louis"),
+    ("BI", "Gitega"),
+    ("BI", "Bujumbura"),
+    // Asia
+    ("UZ", "Tashkent"),
+    ("KZ", "Astana"),
+    ("KG", "Bishkek"),
+    ("TJ", "Dushanbe"),
+    ("TM", "Ashgabat"),
+    ("AF", "Kabul"),
+    ("PK", "Islamabad"),
+    ("IN", "New Delhi"),
+    ("BD", "Dhaka"),
+    ("NP", "Kathmandu"),
+    ("BT", "Thimphu"),
+    ("LK", "Colombo"),
+    ("CN", "Beijing"),
+    ("JP", "Tokyo"),
+    ("KR", "Seoul"),
+    ("KP", "Pyongyang"),
+    ("MN", "Ulaanbaatar"),
+    ("VN", "Hanoi"),
+    ("LA", "Vientiane"),
+    ("KH", "Phnom Penh"),
+    ("TH", "Bangkok"),
+    ("MM", "Naypyidaw"),
+    ("MM", "Naypyitaw"),
+    ("MY", "Kuala Lumpur"),
+    ("ID", "Jakarta"),
+    ("PH", "Manila"),
+    ("TW", "Taipei"),
+    ("GE", "Tbilisi"),
+    ("AM", "Yerevan"),
+    ("AZ", "Baku"),
+    ("IR", "Tehran"),
+    ("IQ", "Baghdad"),
+    ("SY", "Damascus"),
+    ("LB", "Beirut"),
+    ("JO", "Amman"),
+    ("SA", "Riyadh"),
+    ("QA", "Doha"),
+    ("AE", "Abu Dhabi"),
+    ("OM", "Muscat"),
+    ("YE", "Sanaa"),
+    ("KW", "Kuwait City"),
+    ("BH", "Manama"),
+    ("TR", "Ankara"),
+    // Europe
+    ("XK", "Pristina"),
+    ("XK", "Prishtina"),
+    ("AL", "Tirana"),
+    ("MK", "Skopje"),
+    ("RS", "Belgrade"),
+    ("BA", "Sarajevo"),
+    ("ME", "Podgorica"),
+    ("HR", "Zagreb"),
+    ("SI", "Ljubljana"),
+    ("MD", "Chisinau"),
+    ("UA", "Kyiv"),
+    ("UA", "Kiev"),
+    ("BY", "Minsk"),
+    ("RU", "Moscow"),
+    ("PL", "Warsaw"),
+    ("CZ", "Prague"),
+    ("SK", "Bratislava"),
+    ("HU", "Budapest"),
+    ("RO", "Bucharest"),
+    ("IT", "Rome"),
+    ("ES", "Madrid"),
+    ("PT", "Lisbon"),
+    ("FR", "Paris"),
+    ("GB", "London"),
+    ("DE", "Berlin"),
+    ("BE", "Brussels"),
+    ("NL", "Amsterdam"),
+    ("NL", "The Hague"),
+    ("CH", "Bern"),
+    ("AT", "Vienna"),
+    ("DK", "Copenhagen"),
+    ("NO", "Oslo"),
+    ("SE", "Stockholm"),
+    ("FI", "Helsinki"),
+    ("IS", "Reykjavik"),
+    ("EE", "Tallinn"),
+    ("LV", "Riga"),
+    ("LT", "Vilnius"),
+    ("MT", "Valletta"),
+    ("CY", "Nicosia"),
+    // Oceania
+    ("AU", "Canberra"),
+    ("PG", "Port Moresby"),
+    ("FJ", "Suva"),
+    ("SB", "Honiara"),
+    ("VU", "Port Vila"),
+    ("PW", "Ngerulmud"),
+    ("PW", "Koror"),
+    // The Americas
+    ("CA", "Ottawa"),
+    ("CU", "Havana"),
+    ("HT", "Port-au-Prince"),
+    ("DO", "Santo Domingo"),
+    ("BS", "Nassau"),
+    ("BB", "Bridgetown"),
+    ("TT", "Port of Spain"),
+    ("SR", "Paramaribo"),
+    ("BZ", "Belmopan"),
+    ("EC", "Quito"),
+    ("CO", "Bogota"),
+    ("CO", "Bogotá"),
+    ("VE", "Caracas"),
+    ("PE", "Lima"),
+    ("BO", "La Paz"),
+    ("PY", "Asuncion"),
+    ("PY", "Asunción"),
+    ("UY", "Montevideo"),
+    ("AR", "Buenos Aires"),
+    ("BR", "Brasilia"),
+    ("BR", "Brasília"),
+    ("MX", "Mexico City"),
+    ("GT", "Guatemala City"),
+    ("SV", "San Salvador"),
+    ("HN", "Tegucigalpa"),
+    ("NI", "Managua"),
+    ("PA", "Panama City"),
 ];
 
 /// keshvar names and demonyms dropped: wrong for the code, shared by several
@@ -274,6 +469,12 @@ fn build() -> Gazetteer {
     }
     for (code, demonym) in EXTRA_DEMONYMS {
         add(demonym, code, Form::Demonym);
+    }
+    for (code, city) in CAPITALS {
+        // Only capitals of countries the gazetteer knows by name.
+        if names.contains_key(code) || EXTRA_NAMES.iter().any(|(c, _)| c == code) {
+            add(city, code, Form::Capital);
+        }
     }
 
     let mut sorted: Vec<_> = seen.into_iter().collect();
@@ -463,6 +664,38 @@ mod tests {
         assert!(codes("a woman in fine china ate turkey with a guinea pig").is_empty());
         assert!(codes("Guinea pigs, New Mexico, American officials, Indiana, uk").is_empty());
         assert_eq!(codes("Oman's port"), vec![("OM", "Oman")]);
+    }
+
+    #[test]
+    fn capitals_name_their_country_and_ambiguous_ones_are_left_out() {
+        let found: Vec<(&str, Form)> = mentions(
+            "Juba, Kigali, Mexico City, Pristina, San Salvador, Yaoundé, N'Djamena, Tbilisi",
+        )
+        .into_iter()
+        .map(|m| (m.code, m.form))
+        .collect();
+        let found_codes: Vec<&str> = found.iter().map(|f| f.0).collect();
+        assert_eq!(
+            found_codes,
+            vec!["SS", "RW", "MX", "XK", "SV", "CM", "TD", "GE"]
+        );
+        assert!(found.iter().all(|f| f.1 == Form::Capital));
+        // "San Salvador" is the city, "El Salvador" the country.
+        assert_eq!(codes_of("El Salvador"), vec!["SV"]);
+        assert!(
+            codes("Washington, Athens, Dublin, Kingston, Santiago, Sofia, San Jose").is_empty()
+        );
+        // Every capital maps to a country the gazetteer names.
+        for (code, city) in CAPITALS {
+            assert!(common_name(code).is_some(), "{city} -> {code}");
+            let found = mentions(city);
+            assert_eq!(found.len(), 1, "{city}");
+            assert_eq!(found[0].code, *code, "{city}");
+        }
+    }
+
+    fn codes_of(text: &str) -> Vec<&'static str> {
+        mentions(text).into_iter().map(|m| m.code).collect()
     }
 
     #[test]

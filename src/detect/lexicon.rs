@@ -138,7 +138,7 @@ pub const HANDLING_PREFIXES: &[&str] = &[
 pub const HANDLING_WORDS: &[&str] = &[
     "plane", "planes", "bound", "custody", "sent", "send", "sends", "sending", "flown", "flew",
     "fly", "flight", "flights", "held", "hold", "holding", "removed", "returned", "prison",
-    "prisons", "facility",
+    "prisons", "facility", "landing", "lands",
 ];
 
 /// Words for being involved at all; denied, they deny a deal ("was not
@@ -153,6 +153,13 @@ pub const INVOLVEMENT_WORDS: &[&str] = &[
     "consulted",
     "notified",
     "party",
+    // "not under consideration", "not being considered", "not on the table".
+    "consideration",
+    "considered",
+    "considering",
+    "table",
+    "planned",
+    "list",
 ];
 
 /// Verbs of people moving on their own or passing through: "traveled to
@@ -199,6 +206,29 @@ pub const CRITICAL_VERBS: &[&str] = &[
     "opposes",
     "slammed",
     "decried",
+    "concern",
+    "concerns",
+    "objected",
+    "objections",
+    "demanded",
+    "demands",
+    "accused",
+    "accuses",
+];
+
+/// Verbs of stopping something: negating only when the country (or its
+/// court) is their subject, "A court in Kenya blocked a plan to receive
+/// deportees", not "deportations to Libya were blocked by a judge".
+pub const BLOCKING_VERBS: &[&str] = &[
+    "blocked",
+    "blocks",
+    "halted",
+    "halts",
+    "suspended",
+    "suspends",
+    "barred",
+    "bars",
+    "overturned",
 ];
 
 pub fn is_relation_word(word: &Word) -> bool {
@@ -244,6 +274,8 @@ pub const PERSON_NOUNS: &[&str] = &[
     "natives",
     "refugee",
     "refugees",
+    "seeker",
+    "seekers",
     "asylum",
     "worker",
     "workers",
@@ -620,4 +652,10 @@ pub const MIGRATION_WORDS: &[&str] = &[
     "country",
     "countries",
     "nations",
+    // The agencies that carry deportations out.
+    "homeland",
+    "dhs",
+    "ice",
+    "cbp",
+    "uscis",
 ];

@@ -370,7 +370,206 @@ struct RawQuote {
 struct NamedPerson {
     at: usize,
     name: String,
+    /// Role nouns the article gives the person, before the name ("Judge
+    /// Brian Murphy") or in an appositive after it ("Ann Lee, a lawyer"),
+    /// so that "the judge said" can name them.
+    roles: Vec<String>,
+    /// Grammatical gender when the text shows it: a gendered title, a
+    /// common given name, or the first "he"/"she" after the name in its
+    /// sentence. `None` when unknown; "she said" skips only known men.
+    female: Option<bool>,
 }
+
+/// Role nouns a definite description can stand for: "the judge wrote",
+/// "the minister said".
+const ROLE_NOUNS: &[&str] = &[
+    "judge",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "secretary",
+    "president",
+    "senator",
+    "ambassador",
+    "lawyer",
+    "attorney",
+    "governor",
+    "envoy",
+    "commissioner",
+    "director",
+    "mayor",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "researcher",
+    "analyst",
+    "advocate",
+    "chairman",
+    "chairwoman",
+    "king",
+    "queen",
+    "professor",
+];
+
+/// Titles and common given names that show a person's gender, for "he" and
+/// "she". A short list of frequent English and Spanish given names and of
+/// politicians' given names; anything else stays unknown.
+const FEMALE_MARKERS: &[&str] = &[
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "queen",
+    "mrs",
+    "ms",
+    "madam",
+    "kristi",
+    "tricia",
+    "pam",
+    "karoline",
+    "tammy",
+    "tulsi",
+    "kamala",
+    "hillary",
+    "nancy",
+    "elizabeth",
+    "alexandria",
+    "jeanne",
+    "maria",
+    "mary",
+    "ann",
+    "anne",
+    "anna",
+    "jane",
+    "sarah",
+    "susan",
+    "karen",
+    "lisa",
+    "laura",
+    "linda",
+    "patricia",
+    "jennifer",
+    "jessica",
+    "michelle",
+    "amy",
+    "emily",
+    "rachel",
+    "rebecca",
+    "catherine",
+    "katherine",
+    "claudia",
+    "ana",
+    "carmen",
+    "rosa",
+    "sonia",
+    "lucia",
+    "yolande",
+    "thabile",
+    "ama",
+    "akosua",
+    "grace",
+    "fatima",
+    "amina",
+    "aisha",
+    "julia",
+    "angela",
+    "melissa",
+    "heather",
+    "stephanie",
+    "nicole",
+    "samantha",
+    "kristen",
+    "kirsten",
+    "marsha",
+    "joni",
+    "shelley",
+    "susan",
+    "erin",
+];
+const MALE_MARKERS: &[&str] = &[
+    "spokesman",
+    "chairman",
+    "congressman",
+    "king",
+    "mr",
+    "sir",
+    "marco",
+    "donald",
+    "tom",
+    "stephen",
+    "chris",
+    "christopher",
+    "jd",
+    "j.d",
+    "joe",
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "thomas",
+    "charles",
+    "daniel",
+    "matthew",
+    "mark",
+    "paul",
+    "peter",
+    "andrew",
+    "george",
+    "brian",
+    "kevin",
+    "jason",
+    "jeffrey",
+    "ryan",
+    "gary",
+    "eric",
+    "todd",
+    "chuck",
+    "mike",
+    "jim",
+    "bill",
+    "bob",
+    "ted",
+    "rand",
+    "nayib",
+    "jose",
+    "juan",
+    "carlos",
+    "luis",
+    "miguel",
+    "jorge",
+    "pedro",
+    "nicolas",
+    "felix",
+    "samuel",
+    "yusuf",
+    "yoweri",
+    "alpheous",
+    "russell",
+    "mahmoud",
+    "ahmed",
+    "mohamed",
+    "mohammed",
+    "muhammad",
+    "ali",
+    "omar",
+    "abdul",
+    "ibrahim",
+    "hakainde",
+    "santiago",
+    "javier",
+    "rodrigo",
+    "jose",
+    "andres",
+    "jesus",
+    "antonio",
+    "francisco",
+    "alejandro",
+    "bernardo",
+    "gustavo",
+];
 
 pub fn find(
     text: &str,
@@ -467,11 +666,17 @@ struct Paragraph {
     /// Speaks of deportation, or of a relation within a few paragraphs of
     /// text that does.
     on_topic: bool,
+    /// Speaks of trade, war, elections…
+    other_topic: bool,
 }
 
 /// How many paragraphs back deportation talk still frames a paragraph that
 /// only speaks of a relation ("the talks are at an early stage").
 const TOPIC_LOOKBACK: usize = 4;
+
+/// How many paragraphs back deportation talk carries on into a paragraph
+/// with no topic words of its own and no other topic.
+const CONTINUITY_LOOKBACK: usize = 2;
 
 fn paragraphs(
     text: &str,
@@ -494,9 +699,22 @@ fn paragraphs(
             .rev()
             .take(TOPIC_LOOKBACK)
             .any(|t| t.deportation);
-        let on_topic = topic.deportation || (topic.related && !topic.other && framed);
+        // Topic continuity: a paragraph right after deportation talk that
+        // turns to nothing else carries it on ("We have no information
+        // about these people," said a spokesperson).
+        let continued = topics
+            .iter()
+            .rev()
+            .take(CONTINUITY_LOOKBACK)
+            .any(|t| t.deportation);
+        let on_topic =
+            topic.deportation || (!topic.other && ((topic.related && framed) || continued));
         topics.push(topic);
-        out.push(Paragraph { range, on_topic });
+        out.push(Paragraph {
+            range,
+            on_topic,
+            other_topic: topic.other,
+        });
     }
     out
 }
@@ -519,8 +737,19 @@ fn topic_of(
     Topic {
         deportation: deportation || (migrants && relation),
         related: migrants || relation || names_destination || span.iter().any(|w| w.cues.migration),
-        other: span.iter().any(|w| w.cues.other_topic),
+        other: span.iter().any(|w| w.cues.other_topic) || shifts_topic(span),
     }
+}
+
+/// Discourse markers that turn a story to another subject: "Separately,",
+/// "Noem also discussed the budget", "turning to the economy".
+fn shifts_topic(span: &[Word]) -> bool {
+    span.iter().any(|w| w.is_any(&["separately", "unrelated"]))
+        || span.windows(2).any(|p| {
+            (p[0].lower == "also"
+                && p[1].is_any(&["discussed", "addressed", "spoke", "talked", "touched"]))
+                || (p[0].is_any(&["turned", "turning"]) && p[1].lower == "to")
+        })
 }
 
 /// Quote spans by paragraph. A paragraph that ends inside a quote continues
@@ -677,11 +906,18 @@ fn speaker_after(
         let subject = rest.first()?;
         if subject.is_any(PRONOUNS) {
             return Some((
-                resolve_pronoun(people, subject.range.start)?,
+                resolve_pronoun(people, subject)?,
                 first.range.start..subject.range.end,
             ));
         }
         let (name, span) = name_after(text, rest)?;
+        // "said Nigeria's foreign minister, Yusuf Tuggar": a title phrase
+        // with no person in it is named by the appositive after it.
+        if !is_person_name(&name)
+            && let Some((person, person_span)) = appositive_after(text, rest, span.end)
+        {
+            return Some((person, first.range.start..person_span.end));
+        }
         return Some((name, first.range.start..span.end));
     }
     let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
@@ -690,7 +926,11 @@ fn speaker_after(
     }
     let subject = without_auxiliaries(&tail[..verb]);
     if subject.len() == 1 && subject[0].is_any(PRONOUNS) {
-        let name = resolve_pronoun(people, subject[0].range.start)?;
+        let name = resolve_pronoun(people, &subject[0])?;
+        return Some((name, subject[0].range.start..tail[verb].range.end));
+    }
+    if let Some(role) = role_subject(subject) {
+        let name = resolve_role(people, role, subject[0].range.start)?;
         return Some((name, subject[0].range.start..tail[verb].range.end));
     }
     let (name, span) = subject_name(text, subject, tail[verb].range.start)?;
@@ -738,12 +978,42 @@ fn speaker_before(
     let verb_start = head[verb].range.start;
     if let Some(pronoun) = subject.last().filter(|w| w.is_any(PRONOUNS)) {
         return Some((
-            resolve_pronoun(people, pronoun.range.start)?,
+            resolve_pronoun(people, pronoun)?,
             pronoun.range.start..verb_start,
         ));
     }
+    // "Asked about it, the judge said: …": the role ends the subject.
+    let clause_start = subject.iter().rposition(|w| w.lower == "the").unwrap_or(0);
+    if let Some(role) = role_subject(&subject[clause_start..]) {
+        let name = resolve_role(people, role, subject[clause_start].range.start)?;
+        return Some((name, subject[clause_start].range.start..verb_start));
+    }
     let (name, span) = subject_name(text, subject, verb_start)?;
     Some((name, span.start..verb_start))
+}
+
+/// The name set off by a comma after a title phrase that ends at `after`:
+/// "Nigeria's foreign minister, Yusuf Tuggar," -> "Yusuf Tuggar". Only
+/// lowercase title words may stand between the phrase and the comma.
+fn appositive_after(text: &str, words: &[Word], after: usize) -> Option<(String, Range<usize>)> {
+    let from = first_at(words, after);
+    let comma = (from..words.len()).find(|&i| {
+        let gap_start = if i == 0 {
+            after
+        } else {
+            words[i - 1].range.end
+        };
+        text[gap_start.min(words[i].range.start)..words[i].range.start].contains(',')
+    })?;
+    let titles_only = words[from..comma]
+        .iter()
+        .all(|w| !w.capitalised && w.is_any(TITLE_WORDS));
+    if !titles_only || text[after..words[comma].range.start].contains(['.', ';', '\n']) {
+        return None;
+    }
+    let (name, span) = name_after(text, &words[comma..])?;
+    let person = is_person_name(&name) && name.split_whitespace().count() >= 2;
+    person.then_some((name, span))
 }
 
 /// The name phrase starting at `words[0]`, titles stripped.
@@ -872,7 +1142,11 @@ fn strip_titles(text: &str, phrase: &[Word]) -> Option<(String, Range<usize>)> {
             || w.lower == "el"
             || w.lower.ends_with("-based")
     };
-    let mut start = 0;
+    // "said the Department of Homeland Security": the article is no part of
+    // an organisation's name.
+    let mut start = usize::from(
+        is_organisation && phrase.len() > 1 && !phrase[0].capitalised && phrase[0].lower == "the",
+    );
     while start + 1 < phrase.len()
         && (is_place(&phrase[start])
             || (!is_organisation
@@ -965,6 +1239,12 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // A name set off by commas is an appositive naming the subject:
         // "Ghana's government spokesman, Felix Kwakye Ofosu, said".
         let appositive_name = phrase.len() >= 2 && text[..w.range.start].ends_with(", ");
+        // "Ghana's foreign minister, Samuel Okudzeto Ablakwa": a name set off
+        // after a title is the holder of that title.
+        let titled_appositive = appositive_name
+            && i > 0
+            && words[i - 1].is_any(HEAD_TITLES)
+            && text[words[i - 1].range.end..w.range.start] == *", ";
         let speaking = words.get(end).is_some_and(|n| {
             let gap = &text[phrase[phrase.len() - 1].range.end..n.range.start];
             n.is_any(SPEECH_VERBS) && (gap == " " || (appositive_name && gap == ", "))
@@ -980,16 +1260,38 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                     && !n.is_any(NAME_CONNECTORS)
                     && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
             });
-        if (titled || speaking || acting)
+        // "Tin Thanh Nguyen, a lawyer for the men,": a full name given a role.
+        let roles = roles_around(text, words, i, end);
+        let has_role = phrase.len() >= 2 && !roles.is_empty();
+        if (titled || titled_appositive || speaking || acting || has_role)
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
+            let female = gender_of(text, words, phrase, &roles, end);
             people.push(NamedPerson {
                 at: w.range.start,
                 name,
+                roles,
+                female,
             });
         }
         i = end;
+    }
+    // "Peters said" is the "Sen. Gary Peters" named before: the same
+    // surname shares what the text showed of the person's gender.
+    for k in 0..people.len() {
+        if people[k].female.is_some() {
+            continue;
+        }
+        let Some(surname) = people[k].name.split_whitespace().last() else {
+            continue;
+        };
+        let known = people
+            .iter()
+            .filter(|p| p.female.is_some())
+            .find(|p| p.name.split_whitespace().last() == Some(surname))
+            .and_then(|p| p.female);
+        people[k].female = known;
     }
     people
 }
@@ -1004,10 +1306,128 @@ fn is_person_name(name: &str) -> bool {
         && !is_acronym(name)
 }
 
-/// "he said" names the last person the article named before it.
-fn resolve_pronoun(people: &[NamedPerson], at: usize) -> Option<String> {
-    let name = &people.iter().rev().find(|p| p.at < at)?.name;
+/// The role nouns given to the name `words[start..end]`: in its title
+/// phrase ("U.S. District Judge Brian Murphy"), before a comma that sets it
+/// off ("Ghana's foreign minister, Samuel Ablakwa"), or in an appositive
+/// after it ("Ann Lee, a lawyer for the men,").
+fn roles_around(text: &str, words: &[Word], start: usize, end: usize) -> Vec<String> {
+    const APPOSITIVE_REACH: usize = 6;
+    let mut roles: Vec<String> = words[start..end]
+        .iter()
+        .filter(|w| w.is_any(ROLE_NOUNS))
+        .map(|w| w.base().to_string())
+        .collect();
+    if start > 0 && text[words[start - 1].range.end..words[start].range.start] == *", " {
+        roles.extend(
+            words[start.saturating_sub(3)..start]
+                .iter()
+                .filter(|w| w.is_any(ROLE_NOUNS))
+                .map(|w| w.base().to_string()),
+        );
+    }
+    if let Some(next) = words.get(end)
+        && text[words[end - 1].range.end..next.range.start] == *", "
+        && next.is_any(&["a", "an", "the"])
+    {
+        for k in end + 1..(end + 1 + APPOSITIVE_REACH).min(words.len()) {
+            let gap = &text[words[k - 1].range.end..words[k].range.start];
+            if gap.contains([',', '.', ';', '"', '“', '”']) {
+                break;
+            }
+            if words[k].is_any(ROLE_NOUNS) {
+                roles.push(words[k].base().to_string());
+            }
+        }
+    }
+    roles
+}
+
+/// A person's gender when the text shows it: a gendered title or role, a
+/// common given name, else the first "he"/"his" or "she"/"her" later in the
+/// sentence naming them.
+fn gender_of(
+    text: &str,
+    words: &[Word],
+    phrase: &[Word],
+    roles: &[String],
+    end: usize,
+) -> Option<bool> {
+    let marked = |w: &str| {
+        if FEMALE_MARKERS.contains(&w) {
+            Some(true)
+        } else if MALE_MARKERS.contains(&w) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    if let Some(g) = roles.iter().find_map(|r| marked(r)) {
+        return Some(g);
+    }
+    // The given name: the first word past titles and places.
+    let given = phrase
+        .iter()
+        .find(|w| !w.is_any(TITLE_WORDS) && !w.lower.ends_with("'s"));
+    if let Some(g) = phrase
+        .iter()
+        .filter(|w| w.is_any(&["mr", "mrs", "ms", "sir", "madam"]))
+        .chain(given)
+        .find_map(|w| marked(w.base()))
+    {
+        return Some(g);
+    }
+    let sentence_end = words[end - 1].range.end
+        + text[words[end - 1].range.end..]
+            .find(['.', '\n', '"', '“', '”'])
+            .unwrap_or(text.len() - words[end - 1].range.end);
+    words[end..]
+        .iter()
+        .take_while(|w| w.range.start < sentence_end)
+        .find_map(|w| match w.lower.as_str() {
+            "he" | "his" | "him" | "himself" => Some(false),
+            "she" | "her" | "hers" | "herself" => Some(true),
+            _ => None,
+        })
+}
+
+/// "he said" names the last person the article named before it, skipping
+/// people the text shows to be of the other gender.
+fn resolve_pronoun(people: &[NamedPerson], pronoun: &Word) -> Option<String> {
+    let at = pronoun.range.start;
+    let wanted = match pronoun.lower.as_str() {
+        "he" => Some(false),
+        "she" => Some(true),
+        _ => None,
+    };
+    let name = &people
+        .iter()
+        .rev()
+        .filter(|p| p.at < at)
+        .find(|p| wanted.is_none() || p.female.is_none() || p.female == wanted)?
+        .name;
     Some(name.clone())
+}
+
+/// "the judge wrote", "the foreign minister said": a definite description
+/// names the last person the article gave that role; nobody when it gave
+/// it to no one ("the spokesperson said" after no named spokesperson).
+fn role_subject(subject: &[Word]) -> Option<&str> {
+    let (first, rest) = subject.split_first()?;
+    let last = rest.last()?;
+    (first.lower == "the"
+        && rest.len() <= 3
+        && rest.iter().all(|w| !w.capitalised)
+        && last.is_any(ROLE_NOUNS))
+    .then(|| last.base())
+}
+
+fn resolve_role(people: &[NamedPerson], role: &str, at: usize) -> Option<String> {
+    people
+        .iter()
+        .rev()
+        .filter(|p| p.at < at)
+        .find(|p| p.roles.iter().any(|r| r == role))
+        .map(|p| p.name.clone())
 }
 
 /// "Rubio" -> "Marco Rubio", "Ramirez Lezcano" -> "Ruben Ramirez Lezcano":
@@ -1085,10 +1505,21 @@ fn is_relevant(text: &str, candidate: &Candidate, paragraphs: &[Paragraph]) -> b
     else {
         return false;
     };
-    first > 0 && {
-        let previous = &paragraphs[first - 1];
-        previous.on_topic && text[previous.range.clone()].contains(surname)
-    }
+    // A speaker named in one of the last few on-topic paragraphs keeps
+    // speaking on the topic ("Judge Brian Murphy said … " two paragraphs
+    // before "… ," Murphy said from the bench), unless the quote's own
+    // paragraph turns to another topic.
+    const SPEAKER_LOOKBACK: usize = 3;
+    !candidate_paragraphs_other(candidate, paragraphs)
+        && paragraphs[first.saturating_sub(SPEAKER_LOOKBACK)..first]
+            .iter()
+            .any(|p| p.on_topic && text[p.range.clone()].contains(surname))
+}
+
+fn candidate_paragraphs_other(candidate: &Candidate, paragraphs: &[Paragraph]) -> bool {
+    paragraphs[candidate.paragraphs.clone()]
+        .iter()
+        .any(|p| p.other_topic)
 }
 
 /// Whether a speech verb reports the quote in its own sentences: right after
@@ -1123,5 +1554,158 @@ fn inherit_speakers(found: &mut [Candidate]) {
         {
             found[i].quote.speaker = found[i + 1].quote.speaker.clone();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::detect;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        detect(text).quotes.into_iter().map(|q| q.speaker).collect()
+    }
+
+    fn one(name: &str) -> Vec<Option<String>> {
+        vec![Some(name.to_string())]
+    }
+
+    #[test]
+    fn a_title_phrase_is_named_by_its_appositive() {
+        assert_eq!(
+            speakers(
+                "\"We will not become a dumping ground for deportees,\" said Nigeria's foreign minister, Yusuf Tuggar."
+            ),
+            one("Yusuf Tuggar")
+        );
+        assert_eq!(
+            speakers(
+                "\"We will not become a dumping ground for deportees,\" said Ghana's deputy foreign minister, Ama Mensah, on Tuesday."
+            ),
+            one("Ama Mensah")
+        );
+        // A pronoun later resolves to the appositive name, not the country.
+        let text = "The U.S. deported migrants to Ghana.\n\"We are proud to help here,\" said Ghana's foreign minister, Samuel Okudzeto Ablakwa. \"This is a humanitarian act,\" he added.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Samuel Okudzeto Ablakwa".to_string()),
+                Some("Samuel Okudzeto Ablakwa".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_are_kept_without_their_article() {
+        assert_eq!(
+            speakers(
+                "\"Deportation flights to third countries will continue,\" said the Department of Homeland Security."
+            ),
+            one("Department of Homeland Security")
+        );
+        assert_eq!(
+            speakers(
+                "\"Deportation flights to third countries will continue,\" the State Department said."
+            ),
+            one("State Department")
+        );
+    }
+
+    #[test]
+    fn a_definite_role_names_the_person_given_that_role() {
+        let text = "The U.S. has deported migrants to South Sudan.\n\
+            U.S. District Judge Brian Murphy said the deportations violated his order.\n\
+            Marco Rubio defended the flights.\n\
+            \"The deportations to South Sudan violated the order,\" the judge wrote.";
+        assert_eq!(speakers(text), one("Brian Murphy"));
+        let text = "The U.S. has deported migrants to Eswatini.\n\
+            Tin Thanh Nguyen, a lawyer for the men, filed suit.\n\
+            Kristi Noem defended the policy.\n\
+            \"These third-country deportations are unlawful,\" the lawyer said.";
+        assert_eq!(speakers(text), one("Tin Thanh Nguyen"));
+        // No spokesperson was named: no name, rather than the last one.
+        let text = "The U.S. has deported migrants to Eswatini.\n\
+            Kristi Noem defended the policy.\n\
+            \"These third-country deportations are lawful,\" the spokesperson said.";
+        assert_eq!(speakers(text), vec![None]);
+    }
+
+    #[test]
+    fn pronouns_skip_people_of_the_other_gender() {
+        let text = "The U.S. has deported migrants to Eswatini.\n\
+            Kristi Noem defended the flights.\n\
+            Marco Rubio was traveling.\n\
+            \"These deportations keep Americans safe,\" she said.";
+        assert_eq!(speakers(text), one("Kristi Noem"));
+        // Gender shown by the text itself: "his", "spokeswoman".
+        let text = "The U.S. has deported migrants to Eswatini.\n\
+            Thabo Dlamini defended his government's deal.\n\
+            Nomsa Zulu, a government spokeswoman, declined to give figures.\n\
+            \"We took the deportees as a favor to Washington,\" he said.";
+        assert_eq!(speakers(text), one("Thabo Dlamini"));
+        // Unknown gender: the last person named.
+        let text = "The U.S. has deported migrants to Eswatini.\n\
+            Thabo Dlamini defended the deal.\n\
+            Sipho Nkosi criticized it.\n\
+            \"We took the deportees as a favor to Washington,\" he said.";
+        assert_eq!(speakers(text), one("Sipho Nkosi"));
+    }
+
+    #[test]
+    fn a_surname_shares_the_gender_shown_for_the_full_name() {
+        let text = "The U.S. has deported migrants to Eswatini.\n\
+            Kristi Noem defended the deportation deals.\n\
+            Sen. Gary Peters pressed her. \"You are sending deportees to places with no ties,\" Peters said.\n\
+            \"Each country gave diplomatic assurances about deportees,\" she said.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Gary Peters".to_string()),
+                Some("Kristi Noem".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn relevance_follows_the_speaker_and_stops_at_a_topic_shift() {
+        // The judge was named two paragraphs back, in deportation talk.
+        let text = "The U.S. deported eight men to South Sudan.\n\
+            U.S. District Judge Brian Murphy said the deported men must be given interviews.\n\
+            The flight stopped in Djibouti.\n\
+            \"This is an extraordinary situation, and the court will not look away,\" Murphy said from the bench.";
+        assert_eq!(speakers(text), one("Brian Murphy"));
+        // The agency that deports frames its spokesperson's words.
+        let text = "Mexico accepted the deported family on humanitarian grounds.\n\
+            A Homeland Security spokesperson said the family \"had every opportunity to leave voluntarily.\"";
+        assert_eq!(speakers(text), vec![None]);
+        // "also discussed" turns the story to another subject.
+        let text = "Kristi Noem defended the third-country deportations.\n\
+            Noem also discussed hurricane preparedness. \"FEMA is ready for this season,\" she said.";
+        assert!(speakers(text).is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_right_after_deportation_talk_carries_it_on() {
+        let text = "A planeload of deportees landed in Malabo this week.\n\
+            Officials declined to say who was aboard.\n\
+            \"We have no information about these people,\" said a spokesperson for the Gabonese government.";
+        assert_eq!(speakers(text), vec![None]);
+        // Not when the paragraph turns to another topic.
+        let text = "A planeload of deportees landed in Malabo this week.\n\
+            \"Our oil exports will grow next year,\" the minister said.";
+        assert!(speakers(text).is_empty());
+        // Nor three paragraphs on, with nothing of the topic in between.
+        let text = "A planeload of deportees landed in Malabo this week.\n\
+            The city hosted a football final.\n\
+            Fans celebrated late.\n\
+            \"It was the best night of my life,\" said Juan Obiang.";
+        assert!(speakers(text).is_empty());
+    }
+
+    #[test]
+    fn unnamed_speakers_give_none_not_a_wrong_name() {
+        let text = "Marco Rubio praised the deportation deal with Eswatini.\n\"The deal is a disgrace for deportees,\" said a State Department spokesperson.";
+        assert_eq!(speakers(text), vec![None]);
+        let text = "Eswatini agreed to take deportees from the U.S.\n\"These deportations are a disgrace,\" the lawyer said.";
+        assert_eq!(speakers(text), vec![None]);
     }
 }
