@@ -93,6 +93,8 @@ pub const MIGRANT_NOUNS: &[&str] = &[
     "criminals",
     "deportation",
     "deportations",
+    "returnee",
+    "returnees",
 ];
 
 /// Words of agreeing, receiving or negotiating, matched as prefixes: with
@@ -608,6 +610,17 @@ pub const OTHER_TOPICS: &[&str] = &[
     "cartel",
     "cartels",
     "energy",
+    // Weather, tourism, gifts and the Panama Canal: stories that run beside
+    // the deals in live blogs and round-ups.
+    "weather",
+    "storm",
+    "storms",
+    "thunderstorms",
+    "hurricane",
+    "tourism",
+    "tourists",
+    "gift",
+    "canal",
 ];
 
 /// Capitalised words that follow a given name-like country but are not a

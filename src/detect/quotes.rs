@@ -623,13 +623,23 @@ pub fn find(
             },
             paragraphs: first..last.max(first) + 1,
             about_deportation: own_words.deportation,
+            about_moving_people: own_words.moving_people,
             reported_unnamed: speaker.is_none() && has_reporting_verb(sentences, words, quote),
         });
     }
     inherit_speakers(&mut found);
+    // An article that reports no destination and never speaks of third
+    // countries (a deportation home, local enforcement) carries a quote only
+    // when the quote's own words speak of deportation, migrants or their
+    // reception ("We will receive our compatriots with dignity"): a family's
+    // and neighbours' words are about something else.
+    let about_deals = !destinations.is_empty() || speaks_of_third_countries(words);
     let relevant: Vec<bool> = found
         .iter()
-        .map(|c| is_relevant(text, c, &paragraphs))
+        .map(|c| {
+            (about_deals || c.about_deportation || c.about_moving_people)
+                && is_relevant(text, c, &paragraphs)
+        })
         .collect();
     found
         .into_iter()
@@ -639,11 +649,24 @@ pub fn find(
         .collect()
 }
 
+/// "third country", "third-country", "safe third", "third nations".
+fn speaks_of_third_countries(words: &[Word]) -> bool {
+    words.windows(2).any(|p| {
+        (p[0].lower == "third" || p[0].lower == "third-country")
+            && (p[1].lower.starts_with("countr")
+                || p[1].lower.starts_with("nation")
+                || p[1].lower.starts_with("state"))
+            || (p[0].lower == "safe" && p[1].lower.starts_with("third"))
+    }) || words.iter().any(|w| w.lower.starts_with("third-countr"))
+}
+
 struct Candidate {
     quote: QuoteFinding,
     /// Indices into the article's non-empty paragraphs.
     paragraphs: Range<usize>,
     about_deportation: bool,
+    /// Its own words speak of migrants or of receiving, sending, holding.
+    about_moving_people: bool,
     /// Its sentence reports it with a speech verb whose speaker is unnamed
     /// ("said the woman", "the ministry said"): no other speaker applies.
     reported_unnamed: bool,
@@ -659,6 +682,8 @@ struct Topic {
     related: bool,
     /// Trade, war, elections...
     other: bool,
+    /// Migrant or relation words of its own ("returnees", "receive").
+    moving_people: bool,
 }
 
 struct Paragraph {
@@ -738,13 +763,26 @@ fn topic_of(
         deportation: deportation || (migrants && relation),
         related: migrants || relation || names_destination || span.iter().any(|w| w.cues.migration),
         other: span.iter().any(|w| w.cues.other_topic) || shifts_topic(span),
+        moving_people: migrants || relation,
     }
 }
 
 /// Discourse markers that turn a story to another subject: "Separately,",
 /// "Noem also discussed the budget", "turning to the economy".
 fn shifts_topic(span: &[Word]) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     span.iter().any(|w| w.is_any(&["separately", "unrelated"]))
+        // "Also Wednesday, Trump departed Qatar": the wire's turn to the
+        // day's next item.
+        || (span.len() >= 2 && span[0].lower == "also" && span[1].is_any(WEEKDAYS))
         || span.windows(2).any(|p| {
             (p[0].lower == "also"
                 && p[1].is_any(&["discussed", "addressed", "spoke", "talked", "touched"]))
@@ -1707,5 +1745,35 @@ mod tests {
         assert_eq!(speakers(text), vec![None]);
         let text = "Eswatini agreed to take deportees from the U.S.\n\"These deportations are a disgrace,\" the lawyer said.";
         assert_eq!(speakers(text), vec![None]);
+    }
+
+    #[test]
+    fn an_article_about_no_deal_keeps_only_quotes_about_deportation() {
+        // A deportation home: the family's words are not about the deals.
+        let text = "A father of two from Macon was deported to his native Peru on Friday.\n\
+            \"We miss him every day,\" said Ana Ruiz, his wife.\n\
+            \"Deportations like this tear families apart,\" said Luis Ortega, a lawyer.";
+        assert_eq!(speakers(text), one("Luis Ortega"));
+        // The same words in an article about a third-country deal count.
+        let text = "A father was deported home to Peru.\n\
+            \"We will receive our citizens with dignity,\" said Ana Ruiz, a Peruvian minister.";
+        assert_eq!(speakers(text), one("Ana Ruiz"));
+        let text = "A father of two was deported to Eswatini under a third-country deal.\n\
+            \"We miss him every day,\" said Ana Ruiz, his wife.";
+        assert_eq!(speakers(text), one("Ana Ruiz"));
+    }
+
+    #[test]
+    fn weather_tourism_and_the_next_item_are_other_topics() {
+        let text = "Belize agreed to accept deportees from the U.S. under a safe third country deal.\n\
+            A hotel owner worried about tourism. \"Visitors may stay away now,\" she said.";
+        assert!(speakers(text).is_empty());
+        let text = "Eswatini agreed to accept deportees from the U.S.\n\
+            Also Friday, the president left for Ohio. \"It is a lovely state to visit,\" he said.";
+        assert!(speakers(text).is_empty());
+        // "also" before a verb is no turn: the trap.
+        let text = "Eswatini agreed to accept deportees from the U.S.\n\
+            The minister also said more could come. \"We will see how it goes,\" she said.";
+        assert_eq!(speakers(text).len(), 1);
     }
 }
