@@ -1059,6 +1059,7 @@ fn name_after(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
     let mut end = 0;
     let mut last_capital = None;
     let mut name_run = 0;
+    let mut name_words = 0;
     while end < words.len() {
         let w = &words[end];
         if end > 0 && !joined_in_name(text, &words[end - 1], w) {
@@ -1069,11 +1070,20 @@ fn name_after(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         let name_word = w.capitalised && (end > 0 || !w.is_any(NOT_NAME_WORDS));
         // "Melusi Simelane of the Southern Africa Litigation Centre": after a
         // full name, "of" opens the affiliation.
-        if !(name_word || lowercase_title || connector) || (connector && name_run >= 2) {
+        // "Clémentine de Montjoye of Human Rights Watch": after two name
+        // words, whatever particles joined them, "of" opens the affiliation.
+        let affiliation = connector && w.lower == "of" && name_words >= 2;
+        if !(name_word || lowercase_title || connector)
+            || (connector && name_run >= 2)
+            || affiliation
+        {
             break;
         }
         if name_word {
             last_capital = Some(end);
+            if !w.is_any(TITLE_WORDS) {
+                name_words += 1;
+            }
         }
         name_run = if name_word && !w.is_any(TITLE_WORDS) {
             name_run + 1
@@ -1283,12 +1293,21 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && i > 0
             && words[i - 1].is_any(HEAD_TITLES)
             && text[words[i - 1].range.end..w.range.start] == *", ";
-        let speaking = words.get(end).is_some_and(|n| {
-            let gap = &text[phrase[phrase.len() - 1].range.end..n.range.start];
-            n.is_any(SPEECH_VERBS) && (gap == " " || (appositive_name && gap == ", "))
-        }) || (i > 0
-            && words[i - 1].is_any(SPEECH_VERBS)
-            && text[words[i - 1].range.end..w.range.start] == *" ");
+        // "a woman who converted to Christianity said": a name governed by
+        // a preposition is no subject of the verb after it.
+        let governed = i > 0
+            && words[i - 1].is_any(&[
+                "to", "from", "in", "into", "of", "with", "for", "at", "about",
+            ])
+            && text[words[i - 1].range.end..w.range.start] == *" ";
+        let speaking = !governed
+            && words.get(end).is_some_and(|n| {
+                let gap = &text[phrase[phrase.len() - 1].range.end..n.range.start];
+                n.is_any(SPEECH_VERBS) && (gap == " " || (appositive_name && gap == ", "))
+            })
+            || (i > 0
+                && words[i - 1].is_any(SPEECH_VERBS)
+                && text[words[i - 1].range.end..w.range.start] == *" ");
         // "Opposition leader Tracy Panton criticized ...": a full name
         // directly before a verb is a person acting in the story.
         let acting = phrase.len() >= 2
@@ -1301,7 +1320,18 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // "Tin Thanh Nguyen, a lawyer for the men,": a full name given a role.
         let roles = roles_around(text, words, i, end);
         let has_role = phrase.len() >= 2 && !roles.is_empty();
-        if (titled || titled_appositive || speaking || acting || has_role)
+        // "Costa Rica agreed", "Costa Rican officials": a place alone names
+        // no one.
+        let place = {
+            let span = &text[phrase[0].range.start..phrase[phrase.len() - 1].range.end];
+            let found = gazetteer::mentions(span);
+            found.len() == 1
+                && found[0].range.start == 0
+                && span.len() - found[0].range.end <= "’s".len()
+                && !GIVEN_NAME_COUNTRIES.contains(&span)
+        };
+        if !place
+            && (titled || titled_appositive || speaking || acting || has_role)
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
@@ -1775,5 +1805,20 @@ mod tests {
         let text = "Eswatini agreed to accept deportees from the U.S.\n\
             The minister also said more could come. \"We will see how it goes,\" she said.";
         assert_eq!(speakers(text).len(), 1);
+    }
+
+    #[test]
+    fn affiliations_places_and_objects_of_prepositions_are_no_speakers() {
+        let text = "Deportations to Rwanda drew criticism. \"It is not safe for deportees,\" said Clara de Souza of Amnesty International.";
+        assert_eq!(speakers(text), one("Clara de Souza"));
+        // Particles inside a name stay: the trap.
+        let text = "Deportations to Rwanda drew criticism. \"It is not safe for deportees,\" said Juan de la Cruz.";
+        assert_eq!(speakers(text), one("Juan de la Cruz"));
+        let text = "The first flight Costa Rica agreed to accept landed with deportees.\n\
+            Minister Omar Vega said the deportees came from Asia. \"None of them will stay,\" he said.";
+        assert_eq!(speakers(text), one("Omar Vega"));
+        let text = "Deportees were sent to Panama.\n\
+            A woman who converted to Christianity said she feared being sent home. \"They will kill me there,\" she told reporters.";
+        assert_eq!(speakers(text), vec![None]);
     }
 }
