@@ -914,6 +914,23 @@ fn attribute(
     }
     let start_sentence = sentences.iter().find(|s| s.contains(&quote.span.start))?;
     let head = &words[first_at(words, start_sentence.start)..first_at(words, quote.span.start)];
+    // "In a statement read to lawmakers, he said:" ending the paragraph
+    // before: the quote opening the next paragraph is the one announced.
+    let announced = || {
+        let before = text[..quote.span.start].trim_end();
+        if !before.ends_with(':') || !text[before.len()..quote.span.start].contains('\n') {
+            return None;
+        }
+        let colon = before.len() - 1;
+        let sentence = sentences.iter().find(|s| s.contains(&colon))?;
+        let head = &words[first_at(words, sentence.start)..first_at(words, colon)];
+        speaker_before(text, head, people)
+    };
+    if head.is_empty()
+        && let Some(found) = announced()
+    {
+        return Some(found);
+    }
     speaker_before(text, head, people).or_else(|| {
         // A quote closed by its own period, then a short attribution
         // sentence: "We will take them." Dlamini said.
@@ -947,6 +964,18 @@ fn speaker_after(
                 resolve_pronoun(people, subject)?,
                 first.range.start..subject.range.end,
             ));
+        }
+        // "said his lawyer Simon Sandoval", "said her sister, Ana Ruiz": a
+        // role owned by someone named before is named by the name after it.
+        if subject.is_any(&["his", "her", "their"]) {
+            const ROLE_REACH: usize = 3;
+            let name_at = rest
+                .iter()
+                .take(ROLE_REACH + 1)
+                .position(|w| w.capitalised)?;
+            let (name, span) = name_after(text, &rest[name_at..])?;
+            let person = name_at > 0 && is_person_name(&name);
+            return person.then_some((name, first.range.start..span.end));
         }
         let (name, span) = name_after(text, rest)?;
         // "said Nigeria's foreign minister, Yusuf Tuggar": a title phrase
@@ -1212,6 +1241,24 @@ fn strip_titles(text: &str, phrase: &[Word]) -> Option<(String, Range<usize>)> {
     {
         start += head + 1;
     }
+    // "Permanent Secretary of Foreign Affairs Vincent Waiswa": the title's
+    // portfolio after "of"/"for" belongs to the title.
+    if !is_organisation
+        && start > 0
+        && start + 1 < phrase.len()
+        && !phrase[start].capitalised
+        && phrase[start].is_any(&["of", "for"])
+    {
+        let mut k = start + 1;
+        while k + 1 < phrase.len()
+            && (phrase[k].is_any(TITLE_WORDS)
+                || phrase[k].is_any(PORTFOLIO_WORDS)
+                || (!phrase[k].capitalised && phrase[k].is_any(NAME_CONNECTORS)))
+        {
+            k += 1;
+        }
+        start = k;
+    }
     let kept = &phrase[start..];
     let kept = if !is_organisation && kept.len() == 1 && kept[0].is_any(TITLE_WORDS) {
         phrase
@@ -1318,7 +1365,17 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                     && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
             });
         // "Tin Thanh Nguyen, a lawyer for the men,": a full name given a role.
-        let roles = roles_around(text, words, i, end);
+        let mut roles = roles_around(text, words, i, end);
+        // "Vincent Waiswa said in a statement": the statement is theirs.
+        if speaking
+            && let [verb, prep, article, noun, ..] = &words[end.min(words.len())..]
+            && verb.is_any(SPEECH_VERBS)
+            && prep.lower == "in"
+            && article.is_any(&["a", "an", "the", "his", "her", "their"])
+            && noun.is_any(DOCUMENT_NOUNS)
+        {
+            roles.push(noun.lower.clone());
+        }
         let has_role = phrase.len() >= 2 && !roles.is_empty();
         // "Costa Rica agreed", "Costa Rican officials": a place alone names
         // no one.
@@ -1485,9 +1542,34 @@ fn role_subject(subject: &[Word]) -> Option<&str> {
     (first.lower == "the"
         && rest.len() <= 3
         && rest.iter().all(|w| !w.capitalised)
-        && last.is_any(ROLE_NOUNS))
+        && (last.is_any(ROLE_NOUNS) || last.is_any(DOCUMENT_NOUNS)))
     .then(|| last.base())
 }
+
+/// Ministries' portfolios in titles: "Minister of Foreign Affairs".
+const PORTFOLIO_WORDS: &[&str] = &[
+    "affairs",
+    "justice",
+    "finance",
+    "defense",
+    "defence",
+    "health",
+    "information",
+    "immigration",
+    "migration",
+    "public",
+    "internal",
+    "external",
+    "relations",
+    "cooperation",
+    "international",
+    "home",
+    "citizenship",
+];
+
+/// What a named person speaks "in": "X said in a statement. … the statement
+/// said" names X.
+const DOCUMENT_NOUNS: &[&str] = &["statement", "letter", "post", "memo", "filing"];
 
 fn resolve_role(people: &[NamedPerson], role: &str, at: usize) -> Option<String> {
     people
@@ -1820,5 +1902,24 @@ mod tests {
         let text = "Deportees were sent to Panama.\n\
             A woman who converted to Christianity said she feared being sent home. \"They will kill me there,\" she told reporters.";
         assert_eq!(speakers(text), vec![None]);
+    }
+
+    #[test]
+    fn statements_possessive_roles_and_announced_quotes() {
+        let text = "The deal covers deportees, Deputy Minister Ruth Okello said in a statement.\n\
+            \"Uganda will receive people deported from the U.S.,\" the statement said.";
+        assert_eq!(speakers(text), one("Ruth Okello"));
+        // Nobody spoke in a statement: the trap.
+        let text = "Deputy Minister Ruth Okello spoke to reporters about deportees.\n\
+            \"Uganda will receive people deported from the U.S.,\" the statement said.";
+        assert_eq!(speakers(text), vec![None]);
+        let text = "Uganda will take deportees, Permanent Secretary of Foreign Affairs Ruth Okello said in a statement.\n\
+            \"Uganda will receive people deported from the U.S.,\" the statement said.";
+        assert_eq!(speakers(text), one("Ruth Okello"));
+        let text = "Deportations to Uganda went ahead. \"The government is punishing him for deportees' rights,\" said his lawyer Tom Mbeki.";
+        assert_eq!(speakers(text), one("Tom Mbeki"));
+        let text = "Foreign Minister Kofi Mensah spoke about deportees. In a statement, he said:\n\
+            \"Ghana took the deportees on humanitarian grounds.\"";
+        assert_eq!(speakers(text), one("Kofi Mensah"));
     }
 }
