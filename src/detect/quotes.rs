@@ -810,6 +810,12 @@ fn scan_quotes(text: &str) -> Vec<RawQuote> {
                 _ => quotes.extend(open.take()),
             }
         }
+        // British style: a paragraph with no double marks quotes with ‘…’.
+        if open.is_none() && !line.contains(['"', '“', '”', '«', '»', '„']) {
+            quotes.extend(single_quotes(&line[..line_end - line_start], line_start));
+            line_start += line.len();
+            continue;
+        }
         for (i, c) in line.char_indices() {
             let at = line_start + i;
             if content_start.is_some_and(|start| at < start) {
@@ -848,6 +854,57 @@ fn scan_quotes(text: &str) -> Vec<RawQuote> {
     }
     if let Some(q) = open {
         quotes.push(q);
+    }
+    quotes
+}
+
+/// ‘…’ quotes in one paragraph, told from apostrophes ("Palau’s",
+/// "don’t"): an opening mark stands after a space or the line start before
+/// a letter; a closing one after a non-space and before a space, punctuation
+/// or the line end, never between letters.
+fn single_quotes(line: &str, offset: usize) -> Vec<RawQuote> {
+    let mut quotes = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(k + 1).map(|&(_, n)| n);
+        match (c, start) {
+            ('‘', None)
+                if before.is_none_or(|b| b.is_whitespace() || b == '(')
+                    && after.is_some_and(char::is_alphanumeric) =>
+            {
+                start = Some(i + c.len_utf8());
+            }
+            ('’', Some(from))
+                if before.is_some_and(|b| !b.is_whitespace())
+                    && after.is_none_or(|a| a.is_whitespace() || ",.;:!?)—–".contains(a))
+                    && !(before.is_some_and(char::is_alphabetic)
+                        && after.is_some_and(char::is_alphabetic)) =>
+            {
+                // "the islands’ leaders": a plural possessive before a
+                // lowercase word that is no speech verb or pronoun.
+                let next: String = line[i + c.len_utf8()..]
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                let possessive = before == Some('s')
+                    && after.is_some_and(char::is_whitespace)
+                    && next.starts_with(char::is_lowercase)
+                    && !SPEECH_VERBS.contains(&next.as_str())
+                    && !PRONOUNS.contains(&next.as_str());
+                if possessive {
+                    continue;
+                }
+                quotes.push(RawQuote {
+                    parts: std::iter::once(offset + from..offset + i).collect(),
+                    span: offset + from - '‘'.len_utf8()..offset + i + c.len_utf8(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
     }
     quotes
 }
@@ -1921,5 +1978,34 @@ mod tests {
         let text = "Foreign Minister Kofi Mensah spoke about deportees. In a statement, he said:\n\
             \"Ghana took the deportees on humanitarian grounds.\"";
         assert_eq!(speakers(text), one("Kofi Mensah"));
+    }
+
+    #[test]
+    fn single_curly_marks_quote_when_a_paragraph_has_no_double_ones() {
+        let text = "Palau agreed to take deportees from the U.S.\n\
+            ‘We are a small nation but a loyal friend to the deportees,’ Whipps told lawmakers. ‘Palau’s help is right.’";
+        let found = detect(text).quotes;
+        let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "We are a small nation but a loyal friend to the deportees",
+                "Palau’s help is right."
+            ]
+        );
+        // Apostrophes alone make no quote: the trap.
+        let text = "Palau agreed to take deportees from the U.S.\n\
+            The islands’ leaders didn’t say how many deportees Palau’s prisons could hold.";
+        assert!(detect(text).quotes.is_empty());
+        let text = "Palau agreed to take deportees from the U.S.\n\
+            ‘The islands’ leaders will hold the deportees for us,’ she said.";
+        assert_eq!(detect(text).quotes.len(), 1);
+        assert_eq!(
+            detect(text).quotes[0].text,
+            "The islands’ leaders will hold the deportees for us"
+        );
+        let text = "Palau agreed to take deportees from the U.S.\n\
+            A group of islanders ‘dreaded the news’ of the deportees.";
+        assert!(detect(text).quotes.is_empty());
     }
 }
