@@ -1737,4 +1737,14 @@ mod tests {
                 .is_empty()
         );
     }
+
+    #[test]
+    fn removal_is_deportation() {
+        assert_eq!(
+            countries("The administration said it would pursue his removal to Eswatini."),
+            vec!["SZ"]
+        );
+        // Another topic's removal or consideration: the traps.
+        assert!(countries("The removal of tariffs on Peru is under review.").is_empty());
+    }
 }

@@ -30,7 +30,9 @@ pub fn cues_of(base: &str) -> Cues {
     let mut cues = WHOLE_WORD_CUES.get(base).copied().unwrap_or_default();
     cues.deportation |= base.contains("deport")
         || DEPORTATION_PREFIXES.iter().any(|p| base.starts_with(p))
-        || base == "removals";
+        // "his removal to Eswatini": the legal word for a deportation.
+        || base == "removals"
+        || base == "removal";
     let agreeing = AGREEMENT_PREFIXES.iter().any(|p| base.starts_with(p));
     cues.agreement |= agreeing;
     cues.relation |= agreeing || HANDLING_PREFIXES.iter().any(|p| base.starts_with(p));

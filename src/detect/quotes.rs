@@ -682,7 +682,7 @@ struct Topic {
     related: bool,
     /// Trade, war, elections...
     other: bool,
-    /// Migrant or relation words of its own ("returnees", "receive").
+    /// Migrant or agreeing words of its own ("returnees", "receive").
     moving_people: bool,
 }
 
@@ -763,7 +763,8 @@ fn topic_of(
         deportation: deportation || (migrants && relation),
         related: migrants || relation || names_destination || span.iter().any(|w| w.cues.migration),
         other: span.iter().any(|w| w.cues.other_topic) || shifts_topic(span),
-        moving_people: migrants || relation,
+        // "houses" or "held" alone is no talk of moving people.
+        moving_people: migrants || span.iter().any(|w| w.cues.agreement),
     }
 }
 
