@@ -695,10 +695,6 @@ struct Paragraph {
     other_topic: bool,
 }
 
-/// How many paragraphs back deportation talk still frames a paragraph that
-/// only speaks of a relation ("the talks are at an early stage").
-const TOPIC_LOOKBACK: usize = 4;
-
 /// How many paragraphs back deportation talk carries on into a paragraph
 /// with no topic words of its own and no other topic.
 const CONTINUITY_LOOKBACK: usize = 2;
@@ -719,11 +715,11 @@ fn paragraphs(
             continue;
         }
         let topic = topic_of(words, &range, mentions, destinations);
-        let framed = topics
-            .iter()
-            .rev()
-            .take(TOPIC_LOOKBACK)
-            .any(|t| t.deportation);
+        // Deportation talk anywhere earlier in the article frames a
+        // paragraph that only speaks of a relation ("Activists say the deal
+        // was never presented to parliament"): a news story keeps its subject
+        // unless a paragraph turns to another topic.
+        let framed = topics.iter().any(|t| t.deportation);
         // Topic continuity: a paragraph right after deportation talk that
         // turns to nothing else carries it on ("We have no information
         // about these people," said a spokesperson).
@@ -2008,5 +2004,17 @@ mod tests {
         let text = "Palau agreed to take deportees from the U.S.\n\
             A group of islanders ‘dreaded the news’ of the deportees.";
         assert!(detect(text).quotes.is_empty());
+    }
+
+    #[test]
+    fn deportation_talk_frames_relation_paragraphs_anywhere_later() {
+        let text = "Ten men deported from the U.S. arrived in Eswatini.\n\
+            The prison is outside the capital.\n\
+            Lawyers visited the prison on Monday.\n\
+            It was raining in the capital.\n\
+            The building is old.\n\
+            Activists say the deal was never debated. \"The king signed this deal alone,\" said Ana Dube.\n\
+            Rugby fans cheered a trade deal win. \"What a great game for us,\" said Tom Reyes.";
+        assert_eq!(speakers(text), one("Ana Dube"));
     }
 }
