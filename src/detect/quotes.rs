@@ -415,6 +415,14 @@ const ROLE_NOUNS: &[&str] = &[
 /// Titles and common given names that show a person's gender, for "he" and
 /// "she". A short list of frequent English and Spanish given names and of
 /// politicians' given names; anything else stays unknown.
+/// Nouns for a woman or a man the text does not name.
+const UNNAMED_WOMEN: &[&str] = &[
+    "woman", "mother", "girl", "wife", "daughter", "sister", "widow",
+];
+const UNNAMED_MEN: &[&str] = &[
+    "man", "father", "boy", "husband", "son", "brother", "widower",
+];
+
 const FEMALE_MARKERS: &[&str] = &[
     "spokeswoman",
     "chairwoman",
@@ -1364,6 +1372,26 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
+        // "An Iranian woman who converted … said": a person the sentence
+        // opens on without a name; "she" after it is her, and names no one.
+        let sentence_start =
+            i == 0 || text[words[i - 1].range.end..w.range.start].contains(['.', '\n', '?', '!']);
+        if sentence_start && w.is_any(&["a", "an", "one"]) {
+            const NOUN_REACH: usize = 3;
+            let noun = words[i + 1..(i + 1 + NOUN_REACH).min(words.len())]
+                .iter()
+                .find(|n| n.is_any(UNNAMED_WOMEN) || n.is_any(UNNAMED_MEN));
+            if let Some(noun) = noun {
+                people.push(NamedPerson {
+                    at: w.range.start,
+                    name: String::new(),
+                    roles: Vec::new(),
+                    female: Some(noun.is_any(UNNAMED_WOMEN)),
+                });
+                i += 1;
+                continue;
+            }
+        }
         if !w.capitalised || w.is_any(NOT_NAME_WORDS) {
             i += 1;
             continue;
@@ -1584,7 +1612,8 @@ fn resolve_pronoun(people: &[NamedPerson], pronoun: &Word) -> Option<String> {
         .filter(|p| p.at < at)
         .find(|p| wanted.is_none() || p.female.is_none() || p.female == wanted)?
         .name;
-    Some(name.clone())
+    // An unnamed person ("a woman") is the antecedent: no speaker.
+    (!name.is_empty()).then(|| name.clone())
 }
 
 /// "the judge wrote", "the foreign minister said": a definite description
@@ -2016,5 +2045,16 @@ mod tests {
             Activists say the deal was never debated. \"The king signed this deal alone,\" said Ana Dube.\n\
             Rugby fans cheered a trade deal win. \"What a great game for us,\" said Tom Reyes.";
         assert_eq!(speakers(text), one("Ana Dube"));
+    }
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_person_names_no_one() {
+        let text = "Deportees were sent to Panama, Frank Ortiz said.\n\
+            A Cuban woman who fled said she feared the deportation. \"They will kill me there,\" she said.";
+        assert_eq!(speakers(text), vec![None]);
+        // The unnamed person is of the other gender: the trap.
+        let text = "Deportees were sent to Panama, Ana Ortiz said.\n\
+            A Cuban man who fled feared the deportation. \"We will look after them,\" she said.";
+        assert_eq!(speakers(text), one("Ana Ortiz"));
     }
 }
