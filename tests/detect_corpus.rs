@@ -27,7 +27,8 @@ fn corpus_scores_stay_above_floors() {
     let all = eval::score(&articles);
     println!("all: {all}");
     // The blind split was written by someone who never read the rules; it
-    // measures generalisation, so it gets its own, lower floors.
+    // has been development data since the third round (detect3), and keeps
+    // its own, lower floors.
     let blind: Vec<&eval::Article> = articles
         .iter()
         .filter(|a| a.labels.split == "blind")
@@ -35,14 +36,18 @@ fn corpus_scores_stay_above_floors() {
     if !blind.is_empty() {
         let blind = eval::score(blind);
         assert!(
-            blind.countries.precision() >= 0.7,
+            blind.countries.precision() >= 0.9,
             "blind country precision {blind}"
         );
         assert!(
             blind.countries.recall() >= 0.9,
             "blind country recall {blind}"
         );
-        assert!(blind.quotes.f1() >= 0.75, "blind quote F1 {blind}");
+        assert!(blind.quotes.f1() >= 0.85, "blind quote F1 {blind}");
+        assert!(
+            blind.speaker_accuracy() >= 0.85,
+            "blind speaker accuracy {blind}"
+        );
     }
     let tuned: Vec<&eval::Article> = articles
         .iter()

@@ -619,7 +619,12 @@ fn phrasings_stay_above_floors() {
                 }
             }
         }
-        all.quote_fn += matched.iter().filter(|m| !**m).count();
+        for (i, (quote, _)) in item.quotes.iter().enumerate() {
+            if !matched[i] {
+                all.quote_fn += 1;
+                println!("{}: quote FN {quote:?}", item.set);
+            }
+        }
     }
     let ratio = |a: usize, b: usize| a as f64 / (a + b).max(1) as f64;
     let country_p = ratio(all.country_tp, all.country_fp);

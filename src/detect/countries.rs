@@ -157,7 +157,7 @@ pub fn find(
             || takes_back_own_citizens(&head_words, group.len() > 1)
             || is_bare_location(&clause_words, &mentions[group.start])
             || is_origin(text, &head_words, mentions, &group)
-            || is_other_topic(&clause_words, mention)
+            || is_other_topic(&clause_words, mention, &mentions[group.end - 1])
             || is_us_facility_site(&clause_words, mention)
             || is_own_journey(&clause_words, &mentions[group.start])
             || is_agent_of_other_act(&clause_words, &mentions[group.start])
@@ -743,6 +743,15 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     if marker.lower == "to" && is_onward_leg(&before[..i - 1]) {
         return true;
     }
+    // "deported to his native El Salvador", "returned to their homeland of
+    // Haiti": the person's own country.
+    if marker.is_any(&["native", "ancestral"])
+        && i >= 3
+        && before[i - 2].is_any(&["his", "her", "their"])
+        && before[i - 3].lower == "to"
+    {
+        return true;
+    }
     match marker.base() {
         "of" => i >= 2 && before[i - 2].is_any(ORIGIN_MARKERS),
         "in" => i >= 2 && before[i - 2].is_any(&["born", "raised"]),
@@ -816,6 +825,11 @@ fn is_onward_leg(before: &[&&Word]) -> bool {
         "moved",
         "taken",
         "handed",
+        // "Bhutan, which then expelled many of them to Nepal": a third state
+        // moving people on.
+        "expelled",
+        "deported",
+        "pushed",
     ];
     /// Words that may stand between the verb and "to": "sent across the
     /// border to Togo", "taken by bus to".
@@ -872,6 +886,12 @@ fn is_own_country_appositive(text: &str, last: &Mention) -> bool {
             "birth" | "origin" | "citizenship" | "nationality"
         ] | ["his" | "her" | "their", "country" | "homeland", ..]
             | ["where", "he" | "she" | "they", "was" | "were", "born"]
+            | [
+                "the",
+                "country" | "nation" | "homeland",
+                "he" | "she" | "they",
+                "left" | "fled" | "had" | "once"
+            ]
     )
 }
 
@@ -906,7 +926,12 @@ fn returns_its_own_people(
             // Groups only: "180 Venezuelans", "Four Cubans". One person sent
             // home ("a Salvadoran man … wrongly deported to El Salvador") is
             // reported as part of the deals' story and labelled so.
-            let people = text[m.range.clone()].ends_with('s');
+            // "Venezuelan deportees" are a group as much as "Venezuelans".
+            let people = text[m.range.clone()].ends_with('s')
+                || clause
+                    .iter()
+                    .find(|w| w.range.start >= m.range.end)
+                    .is_some_and(|w| w.is_any(PERSON_NOUNS) && w.lower.ends_with('s'));
             // …and they are the ones moved: a moving word between them and
             // the country, or right after them ("180 Venezuelans landing").
             const RIGHT_AFTER: usize = 3;
@@ -917,11 +942,24 @@ fn returns_its_own_people(
                     .filter(|w| w.range.start > m.range.end && w.range.end <= mention.range.start)
                     .any(|w| moving(&w))
             } else {
+                // "a flight to Guatemala City with 130 other Guatemalans":
+                // companions of the move before the country.
+                const WITH_REACH: usize = 4;
+                let companions = clause
+                    .iter()
+                    .filter(|w| w.range.start > mention.range.end && w.range.end <= m.range.start)
+                    .take(WITH_REACH)
+                    .any(|w| w.lower == "with");
                 clause
                     .iter()
                     .filter(|w| w.range.start > m.range.end)
                     .take(RIGHT_AFTER)
                     .any(|w| moving(&w))
+                    || (companions
+                        && clause
+                            .iter()
+                            .take_while(|w| w.range.end <= mention.range.start)
+                            .any(|w| moving(&w)))
             };
             people && moved
         })
@@ -1069,6 +1107,18 @@ fn is_bare_location(clause: &[&Word], list_head: &Mention) -> bool {
     if at == 0 || clause[at - 1].lower != "in" {
         return false;
     }
+    // "American detainees in Venezuela": Americans held abroad are no
+    // people the US deports there.
+    const AMERICANS_REACH: usize = 3;
+    let americans = clause[at.saturating_sub(1 + AMERICANS_REACH)..at - 1]
+        .iter()
+        .any(|w| w.is_any(&["american", "americans", "u.s"]))
+        && at >= 2
+        && (clause[at - 2].is_any(PERSON_NOUNS)
+            || clause[at - 2].is_any(&["detained", "held", "jailed", "imprisoned"]));
+    if americans {
+        return true;
+    }
     // "officials in Uzbekistan", "the government in Kigali" are the state.
     if at >= 2 && clause[at - 2].is_any(INSTITUTION_NOUNS) {
         return false;
@@ -1091,10 +1141,16 @@ fn is_set_against(clause: &[&Word], list_head: &Mention) -> bool {
         .iter()
         .map(|w| w.base())
         .collect();
-    matches!(
-        before.as_slice(),
-        ["rather", "than"] | ["instead", "of"] | [_, "not"] | ["not"]
-    )
+    // "should not be confused with neighbouring Guinea … or with
+    // Guinea-Bissau": a country named to tell it apart is no report.
+    let told_apart = clause[..at]
+        .iter()
+        .any(|w| w.is_any(&["confused", "confuse", "distinguished", "mistaken"]));
+    told_apart
+        || matches!(
+            before.as_slice(),
+            ["rather", "than"] | ["instead", "of"] | [_, "not"] | ["not"]
+        )
 }
 
 /// "Asked whether talks were under way with Libya": a question reports no
@@ -1116,15 +1172,37 @@ fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     {
         return true;
     }
+    // "Trump departed Qatar", "Rubio visited Panama": an official's own
+    // travel, the country its direct object.
+    if at >= 1 && clause[at - 1].is_any(TRAVEL_OBJECT_VERBS) {
+        return true;
+    }
     if at < 2 || !clause[at - 1].is_any(&["to", "in", "at", "via", "through"]) {
         return false;
     }
+    // "his tour also took him to Panama", "on a trip to Ghana": a journey
+    // named by its noun a few words before.
+    const TRIP_REACH: usize = 5;
     clause[..at - 1]
         .iter()
         .rev()
         .take(3)
         .any(|w| w.is_any(VOLUNTARY_MOVES))
+        || clause[..at - 1]
+            .iter()
+            .rev()
+            .take(TRIP_REACH)
+            .any(|w| w.is_any(TRIP_NOUNS))
 }
+
+/// Verbs whose direct object is a place the subject travels: "departed
+/// Qatar", "visited Panama".
+const TRAVEL_OBJECT_VERBS: &[&str] = &[
+    "departed", "visited", "visiting", "toured", "touring", "visits", "tours",
+];
+
+/// Nouns of an official's own journey: "the tour took him to Panama".
+const TRIP_NOUNS: &[&str] = &["tour", "trip", "visit", "itinerary", "swing"];
 
 /// "a U.S. military base in Djibouti", "the American embassy in Kigali": a
 /// US site abroad, not a country receiving anyone.
@@ -1202,11 +1280,16 @@ fn is_counterparty(
 }
 
 /// A trade deal, a war, sanctions: the mention sits next to another topic.
-fn is_other_topic(clause: &[&Word], mention: &Mention) -> bool {
+fn is_other_topic(clause: &[&Word], mention: &Mention, list_end: &Mention) -> bool {
     const REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    // Measured after the whole list: "pressing Ukraine and Russia to accept
+    // a ceasefire".
+    let end = clause
+        .partition_point(|w| w.range.start < list_end.range.end)
+        .max(at + 1);
     let from = at.saturating_sub(REACH);
-    let to = (at + REACH + 1).min(clause.len());
+    let to = (end + REACH).min(clause.len());
     clause[from..to].iter().any(|w| w.cues.other_topic)
 }
 
@@ -1578,5 +1661,90 @@ mod tests {
             ),
             vec!["MD", "BT"]
         );
+    }
+
+    #[test]
+    fn home_countries_disclaimers_tours_and_third_state_expulsions() {
+        // The person's own country, by "native" or "the country he left".
+        assert!(
+            countries("A farmer from Ohio was deported last week to his native Honduras.")
+                .is_empty()
+        );
+        assert!(countries("She was deported to Peru, the country she left as a child.").is_empty());
+        assert_eq!(
+            countries("He was deported to Eswatini, a country he had never seen."),
+            vec!["SZ"]
+        );
+        // A country named to tell it apart.
+        assert_eq!(
+            countries("Deportees were flown to Niger, which should not be confused with Nigeria."),
+            vec!["NE"]
+        );
+        assert!(countries("The deportation deal covers Dominica, not to be confused with the Dominican Republic, officials said.").contains(&"DM"));
+        // An official's own travel.
+        assert!(countries("The deportation talks went on as the minister's trip also took her to Peru and Chile.").is_empty());
+        assert!(countries("As deportation flights continued, the president departed Oman, where officials agreed on a jet purchase.").is_empty());
+        assert_eq!(
+            countries("Rubio's deportation deal sends migrants to Panama."),
+            vec!["PA"]
+        );
+        // A third state moving people on.
+        assert_eq!(
+            countries(
+                "Refugees were deported to Laos, which then expelled many of them to Thailand."
+            ),
+            vec!["LA"]
+        );
+        // Other topics measured after the whole list.
+        assert!(
+            countries(
+                "The deportation envoy is pressing Armenia and Azerbaijan to accept a ceasefire."
+            )
+            .is_empty()
+        );
+        // A group going home, named by demonym and a plural noun.
+        assert!(
+            countries("Deportation flights went on: Cuban deportees were flown on to Havana.")
+                .is_empty()
+        );
+        // Americans held abroad.
+        assert!(
+            countries(
+                "Deportation talks aside, Rubio won the release of American prisoners in Belarus."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            countries("Deportees held in Belarus were Afghans."),
+            vec!["BY"]
+        );
+        assert!(
+            countries(
+                "Deportation talks aside, every American unjustly detained in Belarus is free."
+            )
+            .is_empty()
+        );
+        assert!(
+            countries("He was deported on a flight to Lima with 90 other Peruvians.").is_empty()
+        );
+        assert_eq!(
+            countries("He was deported on a flight to Lima with 90 Venezuelans."),
+            vec!["PE"]
+        );
+        // A regional adjective is no demonym.
+        assert!(
+            countries("The Central African state will house the deportees, the note said.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn removal_is_deportation() {
+        assert_eq!(
+            countries("The administration said it would pursue his removal to Eswatini."),
+            vec!["SZ"]
+        );
+        // Another topic's removal or consideration: the traps.
+        assert!(countries("The removal of tariffs on Peru is under review.").is_empty());
     }
 }

@@ -344,6 +344,9 @@ const REMOVED: &[(&str, &str)] = &[
     ("MK", "Macedonian"),
     ("CV", "Cape Verdian"),
     ("VA", "Vatican Citizen"),
+    // The regional adjective ("the Central African state", "Central African
+    // forests") far outnumbers the republic's demonym.
+    ("CF", "Central African"),
 ];
 
 /// Display names where keshvar's ISO short name is not the common English

@@ -30,7 +30,9 @@ pub fn cues_of(base: &str) -> Cues {
     let mut cues = WHOLE_WORD_CUES.get(base).copied().unwrap_or_default();
     cues.deportation |= base.contains("deport")
         || DEPORTATION_PREFIXES.iter().any(|p| base.starts_with(p))
-        || base == "removals";
+        // "his removal to Eswatini": the legal word for a deportation.
+        || base == "removals"
+        || base == "removal";
     let agreeing = AGREEMENT_PREFIXES.iter().any(|p| base.starts_with(p));
     cues.agreement |= agreeing;
     cues.relation |= agreeing || HANDLING_PREFIXES.iter().any(|p| base.starts_with(p));
@@ -93,6 +95,8 @@ pub const MIGRANT_NOUNS: &[&str] = &[
     "criminals",
     "deportation",
     "deportations",
+    "returnee",
+    "returnees",
 ];
 
 /// Words of agreeing, receiving or negotiating, matched as prefixes: with
@@ -608,6 +612,17 @@ pub const OTHER_TOPICS: &[&str] = &[
     "cartel",
     "cartels",
     "energy",
+    // Weather, tourism, gifts and the Panama Canal: stories that run beside
+    // the deals in live blogs and round-ups.
+    "weather",
+    "storm",
+    "storms",
+    "thunderstorms",
+    "hurricane",
+    "tourism",
+    "tourists",
+    "gift",
+    "canal",
 ];
 
 /// Capitalised words that follow a given name-like country but are not a
