@@ -49,9 +49,31 @@ fn corpus_scores_stay_above_floors() {
             "blind speaker accuracy {blind}"
         );
     }
+    // The second blind split was scored once, unseen, with the third-round
+    // rules; until it is tuned on, it guards generalisation at those levels.
+    let blind2: Vec<&eval::Article> = articles
+        .iter()
+        .filter(|a| a.labels.split == "blind2")
+        .collect();
+    if !blind2.is_empty() {
+        let blind2 = eval::score(blind2);
+        assert!(
+            blind2.countries.precision() >= 0.7,
+            "blind2 country precision {blind2}"
+        );
+        assert!(
+            blind2.countries.recall() >= 0.85,
+            "blind2 country recall {blind2}"
+        );
+        assert!(blind2.quotes.f1() >= 0.85, "blind2 quote F1 {blind2}");
+        assert!(
+            blind2.speaker_accuracy() >= 0.85,
+            "blind2 speaker accuracy {blind2}"
+        );
+    }
     let tuned: Vec<&eval::Article> = articles
         .iter()
-        .filter(|a| a.labels.split != "blind")
+        .filter(|a| !a.labels.split.starts_with("blind"))
         .collect();
     let all = eval::score(tuned);
     assert!(all.countries.precision() >= 0.9, "country precision {all}");
