@@ -181,7 +181,8 @@ pub fn find(
             || in_foreign_scheme(text, sentence_words, mentions, mention)
             || is_person_descriptor(sentence_words, mention)
             || is_bloc_member(&clause_words, &mentions[group.start])
-            || feared_return_home(text, sentence_words, mentions, mention)
+            || feared_return_home(sentence_words, mentions, mention)
+            || under_repatriation_agreement(&clause_words)
         {
             continue;
         }
@@ -291,7 +292,10 @@ fn in_deportation_context(
     if sentence.deportation {
         return sentence.relation || directed;
     }
-    if !(sentence.agreement || (sentence.relation && directed)) {
+    if !(sentence.agreement
+        || (sentence.relation && directed)
+        || is_payee(words, sentence, list_head))
+    {
         return false;
     }
     let first_line = sentence.line.saturating_sub(CONTEXT_LOOKBACK);
@@ -366,9 +370,33 @@ fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &
     let before = first_at(words, head.range.start);
     let goal = before > sentence.words.start && words[before - 1].is_any(&["to", "into", "with"]);
     goal || names_the_set_again(clause)
+        || is_payee(words, sentence, head)
         || clause
             .iter()
             .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant)
+}
+
+/// "how much the administration had paid governments including El
+/// Salvador, Rwanda and Eswatini": the states paid, in a paragraph about
+/// deportation deals, are the deals' other parties.
+fn is_payee(words: &[Word], sentence: &Sentence, list_head: &Mention) -> bool {
+    const REACH: usize = 4;
+    const BETWEEN: &[&str] = &[
+        "governments",
+        "government",
+        "countries",
+        "nations",
+        "including",
+        "such",
+        "as",
+        "the",
+    ];
+    let at = first_at(words, list_head.range.start);
+    let from = at.saturating_sub(REACH).max(sentence.words.start);
+    (from..at).rev().any(|i| {
+        words[i].is_any(&["paid", "pay", "pays", "paying"])
+            && words[i + 1..at].iter().all(|w| w.is_any(BETWEEN))
+    })
 }
 
 /// "Among the countries named were Liberia and Sierra Leone": the set of
@@ -685,14 +713,32 @@ fn is_bloc_member(clause: &[&Word], list_head: &Mention) -> bool {
         .any(|w| w.is_any(&["bloc", "blocs", "alliance", "alliances", "membership"]))
 }
 
+/// "Vietnam has accepted few deportees … under a bilateral agreement": a
+/// bilateral or repatriation agreement takes back the country's own
+/// nationals, unless the clause speaks of third-country or other people.
+fn under_repatriation_agreement(clause: &[&Word]) -> bool {
+    let agreement = clause.windows(2).any(|p| {
+        p[0].is_any(&["bilateral", "repatriation", "readmission"])
+            && p[1].is_any(&[
+                "agreement",
+                "agreements",
+                "accord",
+                "accords",
+                "deal",
+                "pact",
+            ])
+    });
+    agreement
+        && !clause.iter().any(|w| {
+            w.lower.starts_with("third")
+                || w.lower.starts_with("non-")
+                || w.is_any(&["other", "others", "foreign", "foreigners"])
+        })
+}
+
 /// "Iranian Christians, who face persecution if returned to Iran": a group
 /// named by the country's demonym, feared to be sent back there.
-fn feared_return_home(
-    text: &str,
-    sentence: &[Word],
-    mentions: &[Mention],
-    mention: &Mention,
-) -> bool {
+fn feared_return_home(sentence: &[Word], mentions: &[Mention], mention: &Mention) -> bool {
     let at = sentence.partition_point(|w| w.range.start < mention.range.start);
     if at < 3 || sentence[at - 1].lower != "to" {
         return false;
@@ -717,7 +763,6 @@ fn feared_return_home(
                 .first()
                 .is_some_and(|f| f.range.start <= m.range.start)
     });
-    let _ = text;
     moved && conditional && own_group
 }
 
@@ -1324,7 +1369,10 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         {
             return true;
         }
-        if word.is_any(NEGATING_VERBS) {
+        // "has ruled out a similar deal".
+        let ruled_out = word.is_any(&["ruled", "rules", "rule", "ruling"])
+            && rest.first().is_some_and(|w| w.lower == "out");
+        if word.is_any(NEGATING_VERBS) || ruled_out {
             let window = &rest[..rest.len().min(VERB_REACH)];
             if window.is_empty()
                 || window
@@ -1351,6 +1399,20 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     }
     // "no deal with Togo"; "difficult for a country like Nigeria to accept".
     let before = &clause[..at.min(clause.len())];
+    // "Ghana had never agreed to take him, and Uganda's deal …": a comma
+    // and "and" after a lowercase word (not a list of names) open a new
+    // clause; the negation before them is spent.
+    let opens = before
+        .iter()
+        .enumerate()
+        .rposition(|(k, w)| {
+            w.is_any(&["and", "or"])
+                && k > 0
+                && !before[k - 1].capitalised
+                && text[before[k - 1].range.end..w.range.start].contains(',')
+        })
+        .map_or(0, |k| k + 1);
+    let before = &before[opens..];
     let near = &before[before.len().saturating_sub(6)..];
     let relation_follows = after.iter().skip(1).take(3).any(|w| is_relation_word(w));
     near.iter().enumerate().any(|(i, w)| {
@@ -2068,6 +2130,35 @@ mod tests {
         assert_eq!(
             countries("The U.S. has deported migrants to Ghana, as well as to Rwanda."),
             vec!["GH", "RW"]
+        );
+    }
+
+    #[test]
+    fn spent_negations_ruled_out_deals_and_payees() {
+        assert_eq!(
+            countries(
+                "The U.S. deported people. Togo said it had never agreed to take them, and Benin's deal with Washington covers 50 people."
+            ),
+            vec!["BJ"]
+        );
+        // Trap: a list after the negation shares it.
+        assert!(
+            countries("The U.S. deported people. There are no deals with Togo, Benin, and Ghana.")
+                .is_empty()
+        );
+        assert!(countries("The U.S. deported people. Serbian Prime Minister Ana Brnabic has ruled out a similar deal.").is_empty());
+        assert_eq!(
+            countries(
+                "Lawmakers questioned the third-country deportation deals. They asked what the administration had paid countries such as Palau and Belize."
+            ),
+            vec!["PW", "BZ"]
+        );
+        // Trap: a payment with no deportation talk around it.
+        assert!(
+            countries(
+                "The administration paid countries such as Palau and Belize for fishing rights."
+            )
+            .is_empty()
         );
     }
 
