@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{self, Mention};
-use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES};
+use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES, PERSON_NOUNS};
 use super::words::{Word, first_at, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
 
@@ -1438,10 +1438,12 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                 && words[i - 1].is_any(SPEECH_VERBS)
                 && text[words[i - 1].range.end..w.range.start] == *" ");
         // "Opposition leader Tracy Panton criticized ...": a full name
-        // directly before a verb is a person acting in the story.
+        // directly before a verb is a person acting in the story ("West
+        // African nationals" is a description of people, no name).
         let acting = phrase.len() >= 2
             && words.get(end).is_some_and(|n| {
                 !n.capitalised
+                    && !n.is_any(PERSON_NOUNS)
                     && !n.is_any(NOT_NAME_WORDS)
                     && !n.is_any(NAME_CONNECTORS)
                     && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
@@ -2056,5 +2058,21 @@ mod tests {
         let text = "Deportees were sent to Panama, Ana Ortiz said.\n\
             A Cuban man who fled feared the deportation. \"We will look after them,\" she said.";
         assert_eq!(speakers(text), one("Ana Ortiz"));
+    }
+
+    #[test]
+    fn descriptions_of_people_are_no_names() {
+        assert_eq!(
+            speakers(
+                "The U.S. has deported migrants to Ghana. Kofi Mensah said the deal was limited. \"We agreed that East African nationals were acceptable,\" he told reporters."
+            ),
+            one("Kofi Mensah")
+        );
+        assert_eq!(
+            speakers(
+                "The U.S. has deported migrants to Ghana.\nPress secretary Ama Boateng, asked about the deal, said: \"We took some people. We will take more deportees.\""
+            ),
+            one("Ama Boateng")
+        );
     }
 }
