@@ -1112,8 +1112,11 @@ fn speaker_before(
         ));
     }
     // "Asked about it, the judge said: …": the role ends the subject.
+    // "Karoline Leavitt, asked about the letter, said:": a role inside an
+    // aside closed by a comma before the verb is no subject.
     let clause_start = subject.iter().rposition(|w| w.lower == "the").unwrap_or(0);
-    if let Some(role) = role_subject(&subject[clause_start..]) {
+    let in_aside = text[..verb_start].trim_end().ends_with(',');
+    if !in_aside && let Some(role) = role_subject(&subject[clause_start..]) {
         let name = resolve_role(people, role, subject[clause_start].range.start)?;
         return Some((name, subject[clause_start].range.start..verb_start));
     }
@@ -1436,7 +1439,8 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             })
             || (i > 0
                 && words[i - 1].is_any(SPEECH_VERBS)
-                && text[words[i - 1].range.end..w.range.start] == *" ");
+                && text[words[i - 1].range.end..w.range.start] == *" ")
+            || speaks_after_aside(text, words, end);
         // "Opposition leader Tracy Panton criticized ...": a full name
         // directly before a verb is a person acting in the story ("West
         // African nationals" is a description of people, no name).
@@ -1503,6 +1507,23 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         people[k].female = known;
     }
     people
+}
+
+/// "Karoline Leavitt, asked about the letter, said": a name, an aside of
+/// lowercase words set off by commas, then a speech verb.
+fn speaks_after_aside(text: &str, words: &[Word], end: usize) -> bool {
+    const ASIDE_REACH: usize = 7;
+    if end == 0
+        || end >= words.len()
+        || text[words[end - 1].range.end..words[end].range.start] != *", "
+    {
+        return false;
+    }
+    (end + 1..(end + 1 + ASIDE_REACH).min(words.len())).any(|k| {
+        words[k].is_any(SPEECH_VERBS)
+            && text[words[k - 1].range.end..words[k].range.start] == *", "
+            && words[end..k].iter().all(|w| !w.capitalised)
+    })
 }
 
 fn is_person_name(name: &str) -> bool {
@@ -2070,7 +2091,7 @@ mod tests {
         );
         assert_eq!(
             speakers(
-                "The U.S. has deported migrants to Ghana.\nPress secretary Ama Boateng, asked about the deal, said: \"We took some people. We will take more deportees.\""
+                "The U.S. has deported migrants to Ghana.\nPress secretary Ama Boateng, asked about the letter, said: \"We took some people. We will take more deportees.\""
             ),
             one("Ama Boateng")
         );
