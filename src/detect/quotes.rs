@@ -20,6 +20,8 @@ const SCARE_QUOTE_MAX_WORDS: usize = 3;
 
 /// How far after a closing mark an attribution may start ("," Rubio said).
 const TAIL_REACH: usize = 10;
+/// How far a speech verb may stand after a name and its long appositive.
+const APPOSITIVE_REACH: usize = 18;
 
 /// A sentence this short after a quote can be its attribution alone.
 const ATTRIBUTION_SENTENCE_MAX_WORDS: usize = 8;
@@ -964,7 +966,7 @@ fn attribute(
         .find(|s| s.contains(&quote.span.end.saturating_sub(1)))?;
     let tail_from = first_at(words, quote.span.end);
     let tail_to = first_at(words, end_sentence.end.max(quote.span.end));
-    let tail = &words[tail_from..tail_to.min(tail_from + TAIL_REACH)];
+    let tail = &words[tail_from..tail_to.min(tail_from + APPOSITIVE_REACH)];
     let glue = text
         .get(quote.span.end..tail.first().map_or(quote.span.end, |w| w.range.start))
         .unwrap_or("");
@@ -1050,7 +1052,15 @@ fn speaker_after(
         return Some((name, first.range.start..span.end));
     }
     let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
-    if verb == 0 || verb >= TAIL_REACH {
+    // "Vincent Waiswa, permanent secretary at the ministry of foreign
+    // affairs, said": a name and one long appositive may reach further.
+    let long_appositive = verb < APPOSITIVE_REACH && first.capitalised && {
+        let between = &text[first.range.start..tail[verb].range.start];
+        between.trim_end().ends_with(',')
+            && between.matches(',').count() == 2
+            && !between.contains(['.', '"', '“', '”', '\n'])
+    };
+    if verb == 0 || (verb >= TAIL_REACH && !long_appositive) {
         return None;
     }
     let subject = without_auxiliaries(&tail[..verb]);
@@ -2083,6 +2093,12 @@ mod tests {
 
     #[test]
     fn descriptions_of_people_are_no_names() {
+        assert_eq!(
+            speakers(
+                "\"Ghana has agreed to receive deportees from the United States,\" Kwame Asante Boateng, deputy director for consular affairs at the ministry of the interior, said on Friday."
+            ),
+            one("Kwame Asante Boateng")
+        );
         assert_eq!(
             speakers(
                 "The U.S. has deported migrants to Ghana. Kofi Mensah said the deal was limited. \"We agreed that East African nationals were acceptable,\" he told reporters."
