@@ -1538,11 +1538,18 @@ fn speaks_after_aside(text: &str, words: &[Word], end: usize) -> bool {
 
 fn is_person_name(name: &str) -> bool {
     let tokens = tokenize(name);
+    // "Kenya Phan": a country that is also a given name, before a surname.
+    let place_free = match name.split_once(' ') {
+        Some((given, rest)) if GIVEN_NAME_COUNTRIES.contains(&given) => {
+            gazetteer::mentions(rest).is_empty()
+        }
+        _ => gazetteer::mentions(name).is_empty(),
+    };
     !tokens.is_empty()
         && !tokens
             .iter()
             .any(|w| w.is_any(ORGANISATION_WORDS) || w.is_any(TITLE_WORDS) && tokens.len() == 1)
-        && gazetteer::mentions(name).is_empty()
+        && place_free
         && !is_acronym(name)
 }
 
@@ -2093,6 +2100,12 @@ mod tests {
 
     #[test]
     fn descriptions_of_people_are_no_names() {
+        assert_eq!(
+            speakers(
+                "The U.S. deported her father to Ghana.\nJordan Nguyen, 29, said her father had called once.\n\"He was crying. He asked about the deportation,\" she said."
+            ),
+            one("Jordan Nguyen")
+        );
         assert_eq!(
             speakers(
                 "\"Ghana has agreed to receive deportees from the United States,\" Kwame Asante Boateng, deputy director for consular affairs at the ministry of the interior, said on Friday."
