@@ -1115,6 +1115,18 @@ fn speaker_before(
     let verb = head.iter().rposition(|w| w.is_any(SPEECH_VERBS))?;
     let subject = without_auxiliaries(&head[..verb]);
     let verb_start = head[verb].range.start;
+    // "Serbian President Aleksandar Vučić mocked the announcement, saying
+    // …": a participle after a comma speaks for the clause's subject, the
+    // person named at its start.
+    if head[verb].lower.ends_with("ing")
+        && text[..verb_start].trim_end().ends_with(',')
+        && let Some(first) = subject.first()
+        && let Some(person) = people
+            .iter()
+            .find(|p| subject.iter().take(4).any(|w| w.range.start == p.at))
+    {
+        return Some((person.name.clone(), first.range.start..verb_start));
+    }
     if let Some(pronoun) = subject.last().filter(|w| w.is_any(PRONOUNS)) {
         return Some((
             resolve_pronoun(people, pronoun)?,
@@ -2100,6 +2112,12 @@ mod tests {
 
     #[test]
     fn descriptions_of_people_are_no_names() {
+        assert_eq!(
+            speakers(
+                "The U.S. deported 20 people to Kosovo.\nAlbanian Prime Minister Edi Rama dismissed the deportation deal, saying Kosovo was \"a waiting room for Washington.\""
+            ),
+            one("Edi Rama")
+        );
         assert_eq!(
             speakers(
                 "The U.S. deported her father to Ghana.\nJordan Nguyen, 29, said her father had called once.\n\"He was crying. He asked about the deportation,\" she said."
