@@ -673,8 +673,11 @@ fn in_foreign_scheme(
                     "has", "have", "had", "also", "long", "once", "then", "later", "itself",
                 ]))
         });
+        // "Uganda followed Rwanda in agreeing" is no scheme of its own;
+        // "Israel followed with secret arrangements" is.
         if let Some(v) = verb
             && rest[v].is_any(SCHEME_VERBS)
+            && (rest[v].lower != "followed" || rest.get(v + 1).is_some_and(|w| w.lower == "with"))
             && !text[m.range.end..rest[v].range.start].contains([',', ';', '—', '–'])
             && later_state(v + 1)
         {
@@ -695,7 +698,13 @@ fn is_person_descriptor(sentence: &[Word], mention: &Mention) -> bool {
     if !w.lower.ends_with("'s") || at == 0 {
         return false;
     }
-    let governed = sentence[at - 1].is_any(&["of", "with", "and", "by", "like", "to", "for"]);
+    // "flown to Ghana's Kotoka International Airport" is a place; "an
+    // agreement with Guatemala's Bernardo Arévalo" makes the country a party.
+    const REACH: usize = 8;
+    let governed = sentence[at - 1].is_any(&["of", "with", "and", "like"])
+        && !sentence[at.saturating_sub(REACH)..at]
+            .iter()
+            .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant);
     let name = sentence.get(at + 1..at + 3).is_some_and(|n| {
         n.iter()
             .all(|x| x.capitalised && !x.is_any(INSTITUTION_NOUNS) && !x.is_any(PERSON_NOUNS))
@@ -2100,6 +2109,12 @@ mod tests {
         // Traps: the destination's own doings, with no word of the US.
         assert_eq!(
             countries(
+                "The third-country deportation deal was signed last month. Uganda followed Rwanda in agreeing to take deportees."
+            ),
+            vec!["UG", "RW"]
+        );
+        assert_eq!(
+            countries(
                 "The third-country deportation deal was signed last month. Uganda agreed to take up to 300 deportees."
             ),
             vec!["UG"]
@@ -2175,6 +2190,17 @@ mod tests {
                 "Paraguay agreed to receive deportees from the U.S. as the regional alliance it shares with Chile and Peru met."
             ),
             vec!["PY"]
+        );
+        // Traps: a place named after the country, a deal with its leader.
+        assert_eq!(
+            countries("Deportees were flown to Ghana's Kotoka International Airport."),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries(
+                "The U.S. reached a deportation agreement with Guatemala's Bernardo Arévalo."
+            ),
+            vec!["GT"]
         );
         // Trap: the country's leader as subject is the country agreeing.
         assert_eq!(
