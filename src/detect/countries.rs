@@ -84,7 +84,22 @@ pub fn find(
         else {
             continue;
         };
-        if excluded.contains(&(mention.code, s)) || in_dateline(text, &sentences[s], mention) {
+        if excluded.contains(&(mention.code, s)) {
+            continue;
+        }
+        if in_dateline(text, &sentences[s], mention) {
+            // "PANAMA CITY — … deportees were being held at a hotel in the
+            // capital": the dateline's place, named again by "the capital"
+            // or "here", is where the people are held.
+            if dateline_place_receives(&words[sentences[s].words.clone()])
+                && let Some(name) = gazetteer::common_name(mention.code)
+            {
+                findings.push(CountryFinding {
+                    code: mention.code,
+                    name,
+                    evidence: sentences[s].range.clone(),
+                });
+            }
             continue;
         }
         let group = list_group(text, mentions, index);
@@ -163,6 +178,11 @@ pub fn find(
             || is_agent_of_other_act(&clause_words, &mentions[group.start])
             || is_beneficiary(&clause_words, &mentions[group.start])
             || is_sender(&clause_words, &mentions[group.end - 1])
+            || in_foreign_scheme(text, sentence_words, mentions, mention)
+            || is_person_descriptor(sentence_words, mention)
+            || is_bloc_member(&clause_words, &mentions[group.start])
+            || feared_return_home(sentence_words, mentions, mention)
+            || under_repatriation_agreement(&clause_words)
         {
             continue;
         }
@@ -232,6 +252,32 @@ fn in_dateline(text: &str, sentence: &Sentence, mention: &Mention) -> bool {
     dash <= MAX_DATELINE && shouting && mention.range.start < sentence.range.start + dash
 }
 
+/// The dateline's sentence holds deportees "in the capital" or "here".
+fn dateline_place_receives(sentence: &[Word]) -> bool {
+    const HANDLING: &[&str] = &[
+        "held", "housed", "detained", "arrived", "landed", "flown", "brought", "taken", "kept",
+        "lodged",
+    ];
+    const REACH: usize = 8;
+    if !sentence
+        .iter()
+        .any(|w| w.cues.deportation || w.cues.migrant)
+    {
+        return false;
+    }
+    sentence.iter().enumerate().any(|(i, w)| {
+        let deictic = w.lower == "here"
+            || (i >= 2
+                && w.is_any(&["capital", "city"])
+                && sentence[i - 1].lower == "the"
+                && sentence[i - 2].is_any(&["in", "to", "into"]));
+        deictic
+            && sentence[i.saturating_sub(REACH)..i]
+                .iter()
+                .any(|x| x.is_any(HANDLING))
+    })
+}
+
 /// A sentence reports a destination when it speaks of deportation and of a
 /// relation (or sends people "to" the country), or when it speaks of a
 /// relation ("talks with Libya") right after sentences about deportation.
@@ -246,7 +292,10 @@ fn in_deportation_context(
     if sentence.deportation {
         return sentence.relation || directed;
     }
-    if !(sentence.agreement || (sentence.relation && directed)) {
+    if !(sentence.agreement
+        || (sentence.relation && directed)
+        || is_payee(words, sentence, list_head))
+    {
         return false;
     }
     let first_line = sentence.line.saturating_sub(CONTEXT_LOOKBACK);
@@ -321,9 +370,33 @@ fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &
     let before = first_at(words, head.range.start);
     let goal = before > sentence.words.start && words[before - 1].is_any(&["to", "into", "with"]);
     goal || names_the_set_again(clause)
+        || is_payee(words, sentence, head)
         || clause
             .iter()
             .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant)
+}
+
+/// "how much the administration had paid governments including El
+/// Salvador, Rwanda and Eswatini": the states paid, in a paragraph about
+/// deportation deals, are the deals' other parties.
+fn is_payee(words: &[Word], sentence: &Sentence, list_head: &Mention) -> bool {
+    const REACH: usize = 4;
+    const BETWEEN: &[&str] = &[
+        "governments",
+        "government",
+        "countries",
+        "nations",
+        "including",
+        "such",
+        "as",
+        "the",
+    ];
+    let at = first_at(words, list_head.range.start);
+    let from = at.saturating_sub(REACH).max(sentence.words.start);
+    (from..at).rev().any(|i| {
+        words[i].is_any(&["paid", "pay", "pays", "paying"])
+            && words[i + 1..at].iter().all(|w| w.is_any(BETWEEN))
+    })
 }
 
 /// "Among the countries named were Liberia and Sierra Leone": the set of
@@ -454,6 +527,252 @@ fn is_agent_of_other_act(clause: &[&Word], list_head: &Mention) -> bool {
     before.iter().rev().take(3).any(|w| w.is_any(MEDIATING))
         || (!before.iter().any(|w| w.cues.deportation || w.cues.migrant)
             && before.iter().any(|w| w.is_any(OTHER_ACTS)))
+}
+
+/// Words naming the US as a party; a sentence without any speaks of some
+/// other state's doings.
+const US_WORDS: &[&str] = &[
+    "u.s",
+    "us",
+    "united",
+    "america",
+    "american",
+    "americans",
+    "washington",
+    "trump",
+    "administration",
+    "ice",
+    "dhs",
+];
+/// Verbs by which a state moves people abroad under its own scheme.
+const SCHEME_VERBS: &[&str] = &[
+    "sent",
+    "send",
+    "sends",
+    "sending",
+    "flew",
+    "fly",
+    "flies",
+    "shipped",
+    "pioneered",
+    "followed",
+    "relocated",
+    "transferred",
+    "outsourced",
+];
+const SCHEME_NOUNS: &[&str] = &[
+    "plan",
+    "scheme",
+    "policy",
+    "programme",
+    "program",
+    "model",
+    "deal",
+    "arrangement",
+    "agreement",
+    "partnership",
+    "solution",
+    "pact",
+];
+
+fn mention_at<'m>(mentions: &'m [Mention], w: &Word) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .find(|m| m.range.start <= w.range.start && w.range.start < m.range.end)
+}
+
+/// "an arrangement reached between Italy and Albania", "Australia … sending
+/// asylum seekers to camps on Nauru", "Britain's plan to fly asylum seekers
+/// to Kigali", "Denmark, which once negotiated with Rwanda": a sentence (or a
+/// relative clause) where a state other than the US sends people to another
+/// state, with no word of the US, reports another state's scheme; none of
+/// its countries is a US destination.
+fn in_foreign_scheme(
+    text: &str,
+    sentence: &[Word],
+    mentions: &[Mention],
+    mention: &Mention,
+) -> bool {
+    let is_state = |m: &Mention| m.form != Form::Demonym;
+    let us_in = |ws: &[Word]| {
+        ws.iter().any(|w| {
+            w.is_any(US_WORDS)
+                && (w.lower != "us" && w.lower != "ice"
+                    || text[w.range.clone()].chars().all(|c| c.is_uppercase()))
+        })
+    };
+    // "Denmark, which once negotiated with Rwanda": the relative clause
+    // right after the country.
+    let k = sentence.partition_point(|w| w.range.start < mention.range.end);
+    if k < sentence.len()
+        && text[mention.range.end..sentence[k].range.start].trim() == ","
+        && sentence[k].is_any(&["which", "who"])
+    {
+        {
+            let end = sentence[k..]
+                .iter()
+                .position(|w| text[w.range.end..].starts_with(','))
+                .map_or(sentence.len(), |e| k + e + 1);
+            let hole = &sentence[k + 1..end];
+            let acts = hole
+                .iter()
+                .take(4)
+                .any(|w| w.is_any(SCHEME_VERBS) || w.is_any(&["negotiated", "struck", "signed"]));
+            let other = hole
+                .iter()
+                .filter_map(|w| mention_at(mentions, w))
+                .any(|m| is_state(m) && m.code != mention.code);
+            // "Rwanda, which struck a deal with Britain, agreed to take
+            // deportees": the main clause may still make it a destination.
+            let main_relates = sentence[end..]
+                .iter()
+                .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant);
+            if acts && other && !us_in(hole) && !main_relates {
+                return true;
+            }
+        }
+    }
+    if us_in(sentence) {
+        return false;
+    }
+    for (i, w) in sentence.iter().enumerate() {
+        let Some(m) = mention_at(mentions, w).filter(|m| is_state(m)) else {
+            continue;
+        };
+        // "between Italy and Albania".
+        if i > 0 && sentence[i - 1].lower == "between" {
+            return true;
+        }
+        if m.range.end != w.range.end && !w.lower.ends_with("'s") {
+            continue;
+        }
+        let rest = &sentence[i + 1..];
+        let later_state = |from: usize| {
+            rest[from..]
+                .iter()
+                .filter_map(|x| mention_at(mentions, x))
+                .any(|o| is_state(o) && o.code != m.code)
+        };
+        // "Britain's plan to fly asylum seekers to Kigali".
+        if w.lower.ends_with("'s")
+            && rest.len() >= 3
+            && rest[0].is_any(SCHEME_NOUNS)
+            && rest[1].lower == "to"
+            && (rest[2].is_any(SCHEME_VERBS)
+                || rest[2].is_any(&[
+                    "send", "deport", "move", "ship", "process", "relocate", "transfer",
+                ]))
+            && later_state(3)
+        {
+            return true;
+        }
+        // "Israel also quietly sent thousands of Eritreans to Rwanda".
+        let verb = rest.iter().take(4).position(|x| {
+            !(x.lower.ends_with("ly")
+                || x.is_any(&[
+                    "has", "have", "had", "also", "long", "once", "then", "later", "itself",
+                ]))
+        });
+        // "Uganda followed Rwanda in agreeing" is no scheme of its own;
+        // "Israel followed with secret arrangements" is.
+        if let Some(v) = verb
+            && rest[v].is_any(SCHEME_VERBS)
+            && (rest[v].lower != "followed" || rest.get(v + 1).is_some_and(|w| w.lower == "with"))
+            && !text[m.range.end..rest[v].range.start].contains([',', ';', '—', '–'])
+            && later_state(v + 1)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// "an ally of Argentina's Javier Milei", "ties with Argentina's Javier
+/// Milei": a country's possessive before a person's name, in a phrase the
+/// person does not head as subject, describes the person.
+fn is_person_descriptor(sentence: &[Word], mention: &Mention) -> bool {
+    let at = sentence.partition_point(|w| w.range.end <= mention.range.start);
+    let Some(w) = sentence.get(at) else {
+        return false;
+    };
+    if !w.lower.ends_with("'s") || at == 0 {
+        return false;
+    }
+    // "flown to Ghana's Kotoka International Airport" is a place; "an
+    // agreement with Guatemala's Bernardo Arévalo" makes the country a party.
+    const REACH: usize = 8;
+    let governed = sentence[at - 1].is_any(&["of", "with", "and", "like"])
+        && !sentence[at.saturating_sub(REACH)..at]
+            .iter()
+            .any(|w| w.cues.relation || w.cues.deportation || w.cues.migrant);
+    let name = sentence.get(at + 1..at + 3).is_some_and(|n| {
+        n.iter()
+            .all(|x| x.capitalised && !x.is_any(INSTITUTION_NOUNS) && !x.is_any(PERSON_NOUNS))
+    });
+    governed && name
+}
+
+/// "the trade bloc it shares with Brazil, Argentina and Uruguay": members of
+/// a bloc or alliance.
+fn is_bloc_member(clause: &[&Word], list_head: &Mention) -> bool {
+    const REACH: usize = 6;
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    clause[at.saturating_sub(REACH)..at]
+        .iter()
+        .any(|w| w.is_any(&["bloc", "blocs", "alliance", "alliances", "membership"]))
+}
+
+/// "Vietnam has accepted few deportees … under a bilateral agreement": a
+/// bilateral or repatriation agreement takes back the country's own
+/// nationals, unless the clause speaks of third-country or other people.
+fn under_repatriation_agreement(clause: &[&Word]) -> bool {
+    let agreement = clause.windows(2).any(|p| {
+        p[0].is_any(&["bilateral", "repatriation", "readmission"])
+            && p[1].is_any(&[
+                "agreement",
+                "agreements",
+                "accord",
+                "accords",
+                "deal",
+                "pact",
+            ])
+    });
+    agreement
+        && !clause.iter().any(|w| {
+            w.lower.starts_with("third")
+                || w.lower.starts_with("non-")
+                || w.is_any(&["other", "others", "foreign", "foreigners"])
+        })
+}
+
+/// "Iranian Christians, who face persecution if returned to Iran": a group
+/// named by the country's demonym, feared to be sent back there.
+fn feared_return_home(sentence: &[Word], mentions: &[Mention], mention: &Mention) -> bool {
+    let at = sentence.partition_point(|w| w.range.start < mention.range.start);
+    if at < 3 || sentence[at - 1].lower != "to" {
+        return false;
+    }
+    let verb = &sentence[at - 2];
+    let moved = verb.is_any(&[
+        "returned",
+        "deported",
+        "sent",
+        "repatriated",
+        "expelled",
+        "removed",
+    ]) || (verb.is_any(&["back", "home"]) && at >= 4);
+    let conditional = sentence[at.saturating_sub(5)..at - 1]
+        .iter()
+        .any(|w| w.is_any(&["if", "should", "unless", "once"]));
+    let own_group = mentions.iter().any(|m| {
+        m.form == Form::Demonym
+            && m.code == mention.code
+            && m.range.end <= mention.range.start
+            && sentence
+                .first()
+                .is_some_and(|f| f.range.start <= m.range.start)
+    });
+    moved && conditional && own_group
 }
 
 /// "Italy has long sent migrants back", "Mexico deports thousands": the
@@ -795,7 +1114,18 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
                             && text[m.range.clone()].ends_with('s')
                     })
             };
+            // "fled from Honduras, as well as from Nicaragua": a "from"
+            // coordinated with an origin "from" before it shares its role.
+            let coordinated = j > 0
+                && before[j - 1].is_any(&["as", "and", "or", "also"])
+                && before[..j - 1].iter().enumerate().any(|(k, w)| {
+                    w.lower == "from"
+                        && k > 0
+                        && (before[k - 1].is_any(PERSON_NOUNS)
+                            || before[k - 1].is_any(FROM_ORIGIN_HEADS))
+                });
             opens_aside
+                || coordinated
                 || people_before
                 || demonym_people
                 || (j > 0
@@ -1048,7 +1378,10 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         {
             return true;
         }
-        if word.is_any(NEGATING_VERBS) {
+        // "has ruled out a similar deal".
+        let ruled_out = word.is_any(&["ruled", "rules", "rule", "ruling"])
+            && rest.first().is_some_and(|w| w.lower == "out");
+        if word.is_any(NEGATING_VERBS) || ruled_out {
             let window = &rest[..rest.len().min(VERB_REACH)];
             if window.is_empty()
                 || window
@@ -1075,6 +1408,20 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     }
     // "no deal with Togo"; "difficult for a country like Nigeria to accept".
     let before = &clause[..at.min(clause.len())];
+    // "Ghana had never agreed to take him, and Uganda's deal …": a comma
+    // and "and" after a lowercase word (not a list of names) open a new
+    // clause; the negation before them is spent.
+    let opens = before
+        .iter()
+        .enumerate()
+        .rposition(|(k, w)| {
+            w.is_any(&["and", "or"])
+                && k > 0
+                && !before[k - 1].capitalised
+                && text[before[k - 1].range.end..w.range.start].contains(',')
+        })
+        .map_or(0, |k| k + 1);
+    let before = &before[opens..];
     let near = &before[before.len().saturating_sub(6)..];
     let relation_follows = after.iter().skip(1).take(3).any(|w| is_relation_word(w));
     near.iter().enumerate().any(|(i, w)| {
@@ -1167,7 +1514,7 @@ fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
 fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     let at = clause.partition_point(|w| w.range.start < list_head.range.start);
     // "flown via Senegal", "by way of Mexico": a stop on the way.
-    if at >= 1 && clause[at - 1].is_any(&["via", "through"])
+    if at >= 1 && clause[at - 1].is_any(&["via", "through", "crossing", "crossed", "transiting"])
         || (at >= 2 && clause[at - 1].lower == "of" && clause[at - 2].lower == "way")
     {
         return true;
@@ -1746,5 +2093,132 @@ mod tests {
         );
         // Another topic's removal or consideration: the traps.
         assert!(countries("The removal of tariffs on Peru is under review.").is_empty());
+    }
+
+    #[test]
+    fn other_states_schemes_are_no_us_deals() {
+        let lead = "The U.S. has deported 40 migrants to Ghana under a third-country deal. ";
+        for other in [
+            "Critics compared it with a scheme agreed between Spain and Morocco to hold migrants.",
+            "Japan once quietly sent refugees to camps in Malaysia.",
+            "Germany's plan to fly asylum seekers to Tunisia was dropped last year.",
+            "Norway, which once negotiated with Kenya, has followed the American approach with interest.",
+        ] {
+            assert_eq!(countries(&format!("{lead}{other}")), vec!["GH"], "{other}");
+        }
+        // Traps: the destination's own doings, with no word of the US.
+        assert_eq!(
+            countries(
+                "The third-country deportation deal was signed last month. Uganda followed Rwanda in agreeing to take deportees."
+            ),
+            vec!["UG", "RW"]
+        );
+        assert_eq!(
+            countries(
+                "The third-country deportation deal was signed last month. Uganda agreed to take up to 300 deportees."
+            ),
+            vec!["UG"]
+        );
+        assert_eq!(
+            countries(
+                "The U.S. deported five men to Eswatini. Eswatini sent the deportees to a maximum-security prison."
+            ),
+            vec!["SZ"]
+        );
+    }
+
+    #[test]
+    fn coordinated_origins_crossings_and_feared_returns() {
+        assert_eq!(
+            countries(
+                "Migrants deported from the U.S. to Costa Rica fled from Cuba and Haiti, as well as from Syria and Yemen, often crossing Colombia on the way."
+            ),
+            vec!["CR"]
+        );
+        assert_eq!(
+            countries(
+                "A group of Eritrean Christians, who fear torture if sent back to Eritrea, were deported to Uganda under the deal."
+            ),
+            vec!["UG"]
+        );
+        // Trap: "as well as to" is another destination.
+        assert_eq!(
+            countries("The U.S. has deported migrants to Ghana, as well as to Rwanda."),
+            vec!["GH", "RW"]
+        );
+    }
+
+    #[test]
+    fn spent_negations_ruled_out_deals_and_payees() {
+        assert_eq!(
+            countries(
+                "The U.S. deported people. Togo said it had never agreed to take them, and Benin's deal with Washington covers 50 people."
+            ),
+            vec!["BJ"]
+        );
+        // Trap: a list after the negation shares it.
+        assert!(
+            countries("The U.S. deported people. There are no deals with Togo, Benin, and Ghana.")
+                .is_empty()
+        );
+        assert!(countries("The U.S. deported people. Serbian Prime Minister Ana Brnabic has ruled out a similar deal.").is_empty());
+        assert_eq!(
+            countries(
+                "Lawmakers questioned the third-country deportation deals. They asked what the administration had paid countries such as Palau and Belize."
+            ),
+            vec!["PW", "BZ"]
+        );
+        // Trap: a payment with no deportation talk around it.
+        assert!(
+            countries(
+                "The administration paid countries such as Palau and Belize for fishing rights."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn person_descriptors_blocs_and_datelines() {
+        assert_eq!(
+            countries(
+                "Deportation flights to Honduras resumed, praised by an ally of Brazil's Luiz Lula."
+            ),
+            vec!["HN"]
+        );
+        assert_eq!(
+            countries(
+                "Paraguay agreed to receive deportees from the U.S. as the regional alliance it shares with Chile and Peru met."
+            ),
+            vec!["PY"]
+        );
+        // Traps: a place named after the country, a deal with its leader.
+        assert_eq!(
+            countries("Deportees were flown to Ghana's Kotoka International Airport."),
+            vec!["GH"]
+        );
+        assert_eq!(
+            countries(
+                "The U.S. reached a deportation agreement with Guatemala's Bernardo Arévalo."
+            ),
+            vec!["GT"]
+        );
+        // Trap: the country's leader as subject is the country agreeing.
+        assert_eq!(
+            countries("Uganda's Yoweri Museveni agreed to accept deportees from the U.S."),
+            vec!["UG"]
+        );
+        assert_eq!(
+            countries(
+                "ACCRA — Ghanaian officials said 14 deportees from the U.S. were being held at a hotel in the capital."
+            ),
+            vec!["GH"]
+        );
+        // Trap: the dateline's place does not receive anyone here.
+        assert_eq!(
+            countries(
+                "NAIROBI, Kenya — The U.S. deported 20 migrants to Ghana last week, officials said."
+            ),
+            vec!["GH"]
+        );
     }
 }

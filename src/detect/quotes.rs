@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{self, Mention};
-use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES};
+use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES, PERSON_NOUNS};
 use super::words::{Word, first_at, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
 
@@ -20,6 +20,8 @@ const SCARE_QUOTE_MAX_WORDS: usize = 3;
 
 /// How far after a closing mark an attribution may start ("," Rubio said).
 const TAIL_REACH: usize = 10;
+/// How far a speech verb may stand after a name and its long appositive.
+const APPOSITIVE_REACH: usize = 18;
 
 /// A sentence this short after a quote can be its attribution alone.
 const ATTRIBUTION_SENTENCE_MAX_WORDS: usize = 8;
@@ -964,7 +966,7 @@ fn attribute(
         .find(|s| s.contains(&quote.span.end.saturating_sub(1)))?;
     let tail_from = first_at(words, quote.span.end);
     let tail_to = first_at(words, end_sentence.end.max(quote.span.end));
-    let tail = &words[tail_from..tail_to.min(tail_from + TAIL_REACH)];
+    let tail = &words[tail_from..tail_to.min(tail_from + APPOSITIVE_REACH)];
     let glue = text
         .get(quote.span.end..tail.first().map_or(quote.span.end, |w| w.range.start))
         .unwrap_or("");
@@ -1050,7 +1052,15 @@ fn speaker_after(
         return Some((name, first.range.start..span.end));
     }
     let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
-    if verb == 0 || verb >= TAIL_REACH {
+    // "Vincent Waiswa, permanent secretary at the ministry of foreign
+    // affairs, said": a name and one long appositive may reach further.
+    let long_appositive = verb < APPOSITIVE_REACH && first.capitalised && {
+        let between = &text[first.range.start..tail[verb].range.start];
+        between.trim_end().ends_with(',')
+            && between.matches(',').count() == 2
+            && !between.contains(['.', '"', '“', '”', '\n'])
+    };
+    if verb == 0 || (verb >= TAIL_REACH && !long_appositive) {
         return None;
     }
     let subject = without_auxiliaries(&tail[..verb]);
@@ -1105,6 +1115,18 @@ fn speaker_before(
     let verb = head.iter().rposition(|w| w.is_any(SPEECH_VERBS))?;
     let subject = without_auxiliaries(&head[..verb]);
     let verb_start = head[verb].range.start;
+    // "Serbian President Aleksandar Vučić mocked the announcement, saying
+    // …": a participle after a comma speaks for the clause's subject, the
+    // person named at its start.
+    if head[verb].lower.ends_with("ing")
+        && text[..verb_start].trim_end().ends_with(',')
+        && let Some(first) = subject.first()
+        && let Some(person) = people
+            .iter()
+            .find(|p| subject.iter().take(4).any(|w| w.range.start == p.at))
+    {
+        return Some((person.name.clone(), first.range.start..verb_start));
+    }
     if let Some(pronoun) = subject.last().filter(|w| w.is_any(PRONOUNS)) {
         return Some((
             resolve_pronoun(people, pronoun)?,
@@ -1112,8 +1134,11 @@ fn speaker_before(
         ));
     }
     // "Asked about it, the judge said: …": the role ends the subject.
+    // "Karoline Leavitt, asked about the letter, said:": a role inside an
+    // aside closed by a comma before the verb is no subject.
     let clause_start = subject.iter().rposition(|w| w.lower == "the").unwrap_or(0);
-    if let Some(role) = role_subject(&subject[clause_start..]) {
+    let in_aside = text[..verb_start].trim_end().ends_with(',');
+    if !in_aside && let Some(role) = role_subject(&subject[clause_start..]) {
         let name = resolve_role(people, role, subject[clause_start].range.start)?;
         return Some((name, subject[clause_start].range.start..verb_start));
     }
@@ -1436,12 +1461,15 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             })
             || (i > 0
                 && words[i - 1].is_any(SPEECH_VERBS)
-                && text[words[i - 1].range.end..w.range.start] == *" ");
+                && text[words[i - 1].range.end..w.range.start] == *" ")
+            || speaks_after_aside(text, words, end);
         // "Opposition leader Tracy Panton criticized ...": a full name
-        // directly before a verb is a person acting in the story.
+        // directly before a verb is a person acting in the story ("West
+        // African nationals" is a description of people, no name).
         let acting = phrase.len() >= 2
             && words.get(end).is_some_and(|n| {
                 !n.capitalised
+                    && !n.is_any(PERSON_NOUNS)
                     && !n.is_any(NOT_NAME_WORDS)
                     && !n.is_any(NAME_CONNECTORS)
                     && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
@@ -1503,13 +1531,37 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
     people
 }
 
+/// "Karoline Leavitt, asked about the letter, said": a name, an aside of
+/// lowercase words set off by commas, then a speech verb.
+fn speaks_after_aside(text: &str, words: &[Word], end: usize) -> bool {
+    const ASIDE_REACH: usize = 7;
+    if end == 0
+        || end >= words.len()
+        || text[words[end - 1].range.end..words[end].range.start] != *", "
+    {
+        return false;
+    }
+    (end + 1..(end + 1 + ASIDE_REACH).min(words.len())).any(|k| {
+        words[k].is_any(SPEECH_VERBS)
+            && text[words[k - 1].range.end..words[k].range.start] == *", "
+            && words[end..k].iter().all(|w| !w.capitalised)
+    })
+}
+
 fn is_person_name(name: &str) -> bool {
     let tokens = tokenize(name);
+    // "Kenya Phan": a country that is also a given name, before a surname.
+    let place_free = match name.split_once(' ') {
+        Some((given, rest)) if GIVEN_NAME_COUNTRIES.contains(&given) => {
+            gazetteer::mentions(rest).is_empty()
+        }
+        _ => gazetteer::mentions(name).is_empty(),
+    };
     !tokens.is_empty()
         && !tokens
             .iter()
             .any(|w| w.is_any(ORGANISATION_WORDS) || w.is_any(TITLE_WORDS) && tokens.len() == 1)
-        && gazetteer::mentions(name).is_empty()
+        && place_free
         && !is_acronym(name)
 }
 
@@ -2056,5 +2108,39 @@ mod tests {
         let text = "Deportees were sent to Panama, Ana Ortiz said.\n\
             A Cuban man who fled feared the deportation. \"We will look after them,\" she said.";
         assert_eq!(speakers(text), one("Ana Ortiz"));
+    }
+
+    #[test]
+    fn descriptions_of_people_are_no_names() {
+        assert_eq!(
+            speakers(
+                "The U.S. deported 20 people to Kosovo.\nAlbanian Prime Minister Edi Rama dismissed the deportation deal, saying Kosovo was \"a waiting room for Washington.\""
+            ),
+            one("Edi Rama")
+        );
+        assert_eq!(
+            speakers(
+                "The U.S. deported her father to Ghana.\nJordan Nguyen, 29, said her father had called once.\n\"He was crying. He asked about the deportation,\" she said."
+            ),
+            one("Jordan Nguyen")
+        );
+        assert_eq!(
+            speakers(
+                "\"Ghana has agreed to receive deportees from the United States,\" Kwame Asante Boateng, deputy director for consular affairs at the ministry of the interior, said on Friday."
+            ),
+            one("Kwame Asante Boateng")
+        );
+        assert_eq!(
+            speakers(
+                "The U.S. has deported migrants to Ghana. Kofi Mensah said the deal was limited. \"We agreed that East African nationals were acceptable,\" he told reporters."
+            ),
+            one("Kofi Mensah")
+        );
+        assert_eq!(
+            speakers(
+                "The U.S. has deported migrants to Ghana.\nPress secretary Ama Boateng, asked about the letter, said: \"We took some people. We will take more deportees.\""
+            ),
+            one("Ama Boateng")
+        );
     }
 }
