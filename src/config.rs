@@ -256,7 +256,8 @@ pub struct SourceConfig {
     pub enabled: bool,
 }
 
-fn default_interval() -> Duration {
+/// How often a source is checked when its config does not say.
+pub fn default_interval() -> Duration {
     Duration::from_secs(15 * 60)
 }
 

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 use url::Url;
 
-use crate::config::{AlertKind, Config, SourceKind};
+use crate::config::{self, AlertKind, Config, SourceConfig, SourceKind};
 use crate::discover::{self, DiscoverError};
 use crate::extract::{self, ExtractOptions};
 use crate::fetch::{FetchError, Fetched, Fetcher, Page, Validators};
@@ -80,6 +80,16 @@ pub struct PassReport {
     pub alerts: usize,
     pub delivery: DeliveryReport,
     pub duration: Duration,
+}
+
+impl PassReport {
+    fn add(&mut self, tally: &SourceTally) {
+        self.pages_fetched += tally.pages_fetched;
+        self.not_modified += tally.not_modified;
+        self.new_versions += tally.new_versions;
+        self.facts_recorded += tally.facts_recorded;
+        self.alerts += tally.alerts;
+    }
 }
 
 #[derive(Debug, Default)]
@@ -216,15 +226,13 @@ impl Pipeline {
             .buffer_unordered(usize::MAX)
             .collect()
             .await;
-        for tally in rechecks {
-            report.pages_fetched += tally.pages_fetched;
-            report.not_modified += tally.not_modified;
-            report.new_versions += tally.new_versions;
-            report.facts_recorded += tally.facts_recorded;
-            report.alerts += tally.alerts;
+        for tally in &rechecks {
+            report.add(tally);
         }
         for (source, outcome) in outcomes {
-            let interval = self.source_interval(&source.name);
+            let interval = self
+                .source_config(&source.name)
+                .map_or(config::default_interval(), |s| s.interval);
             let at = now();
             report.sources_checked += 1;
             match outcome {
@@ -248,11 +256,7 @@ impl Pipeline {
                         self.store
                             .record_body_sizes(source.id, tally.good_bodies == 0)?;
                     }
-                    report.pages_fetched += tally.pages_fetched;
-                    report.not_modified += tally.not_modified;
-                    report.new_versions += tally.new_versions;
-                    report.facts_recorded += tally.facts_recorded;
-                    report.alerts += tally.alerts;
+                    report.add(&tally);
                 }
                 Err(error) => {
                     report.sources_failed += 1;
@@ -370,13 +374,10 @@ impl Pipeline {
             .collect()
     }
 
-    fn source_interval(&self, name: &str) -> Duration {
-        self.config
-            .sources
-            .iter()
-            .find(|s| s.name == name)
-            .map(|s| s.interval)
-            .unwrap_or(Duration::from_secs(15 * 60))
+    /// The configured source of this name; a source row exists only for
+    /// sources in the config (removed ones are inactive and never checked).
+    fn source_config(&self, name: &str) -> Option<&SourceConfig> {
+        self.config.sources.iter().find(|s| s.name == name)
     }
 
     async fn check_source(
@@ -387,11 +388,7 @@ impl Pipeline {
         shutdown: &watch::Receiver<bool>,
     ) -> Result<SourceTally, SourceError> {
         let mut tally = SourceTally::default();
-        let novelty = if source.baseline_done {
-            Novelty::Alert
-        } else {
-            Novelty::RecordOnly
-        };
+        let novelty = novelty(source);
         let url = Url::parse(&source.url).map_err(|e| FetchError::Other(e.to_string()))?;
         if source.kind == SourceKind::Article {
             let known = self
@@ -413,7 +410,9 @@ impl Pipeline {
             Fetched::NotModified => tally.not_modified += 1,
             Fetched::Page(index) => {
                 tally.pages_fetched += 1;
-                let filter = self.source_filter(&source.name);
+                let filter = self
+                    .source_config(&source.name)
+                    .and_then(|s| s.links.as_deref());
                 let links = match source.kind {
                     SourceKind::Feed => discover::feed_links(&index.body, &index.url, filter)?,
                     _ => {
@@ -475,11 +474,7 @@ impl Pipeline {
         shutdown: &watch::Receiver<bool>,
         tally: &mut SourceTally,
     ) -> Result<(), SourceError> {
-        let novelty = if source.baseline_done {
-            Novelty::Alert
-        } else {
-            Novelty::RecordOnly
-        };
+        let novelty = novelty(source);
         let remaining = budget.load(Ordering::Relaxed);
         for article in self.store.due_articles(source.id, due_by, remaining)? {
             if *shutdown.borrow() || skip.contains(&article.id.0) {
@@ -498,14 +493,6 @@ impl Pipeline {
                 .await;
         }
         Ok(())
-    }
-
-    fn source_filter(&self, name: &str) -> Option<&str> {
-        self.config
-            .sources
-            .iter()
-            .find(|s| s.name == name)
-            .and_then(|s| s.links.as_deref())
     }
 
     /// Checks one article of a listing or feed; its failure is logged and
@@ -672,6 +659,15 @@ impl Pipeline {
             "new version"
         );
         Ok(())
+    }
+}
+
+/// During a source's baseline what it shows is only recorded as known.
+fn novelty(source: &SourceRow) -> Novelty {
+    if source.baseline_done {
+        Novelty::Alert
+    } else {
+        Novelty::RecordOnly
     }
 }
 
