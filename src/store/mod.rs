@@ -317,8 +317,7 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT id, source_id, url, first_seen_at, etag, last_modified
-                 FROM articles WHERE url = ?1",
+                &format!("{ARTICLE_SELECT} WHERE url = ?1"),
                 [url],
                 article_row,
             )
@@ -340,8 +339,7 @@ impl Store {
             params![source.0, url, now],
         )? == 1;
         let row = conn.query_row(
-            "SELECT id, source_id, url, first_seen_at, etag, last_modified
-             FROM articles WHERE url = ?1",
+            &format!("{ARTICLE_SELECT} WHERE url = ?1"),
             [url],
             article_row,
         )?;
@@ -356,11 +354,10 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<ArticleRow>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT id, source_id, url, first_seen_at, etag, last_modified FROM articles
-             WHERE source_id = ?1 AND retired = 0 AND next_check_at <= ?2
-             ORDER BY next_check_at LIMIT ?3",
-        )?;
+        let mut stmt = conn.prepare(&format!(
+            "{ARTICLE_SELECT} WHERE source_id = ?1 AND retired = 0 AND next_check_at <= ?2
+             ORDER BY next_check_at LIMIT ?3"
+        ))?;
         let rows = stmt.query_map(
             params![source.0, now, i64::try_from(limit).unwrap_or(i64::MAX)],
             article_row,
@@ -755,6 +752,10 @@ fn alert_row_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<AlertRow> {
         created_at: r.get(at + 11)?,
     })
 }
+
+/// The columns `article_row` reads, in its order.
+const ARTICLE_SELECT: &str =
+    "SELECT id, source_id, url, first_seen_at, etag, last_modified FROM articles";
 
 fn article_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleRow> {
     Ok(ArticleRow {
