@@ -26,71 +26,38 @@ fn corpus_scores_stay_above_floors() {
     }
     let all = eval::score(&articles);
     println!("all: {all}");
-    // The blind split was written by someone who never read the rules; it
-    // has been development data since the third round (detect3), and keeps
-    // its own, lower floors.
-    let blind: Vec<&eval::Article> = articles
-        .iter()
-        .filter(|a| a.labels.split == "blind")
-        .collect();
-    if !blind.is_empty() {
-        let blind = eval::score(blind);
+    // Each blind split was written by someone who never read the rules and
+    // scored once, unseen; it keeps floors near that first score (the first
+    // two have been development data since later rounds), so a regression on
+    // unseen-style text fails without the floors being something to tune to.
+    // (split, country precision, country recall, quote F1, speaker accuracy)
+    const BLIND_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
+        ("blind", 0.9, 0.9, 0.85, 0.85),
+        ("blind2", 0.7, 0.85, 0.85, 0.85),
+        ("blind3", 0.65, 0.9, 0.8, 0.8),
+        ("blind4", 0.65, 0.8, 0.75, 0.8),
+    ];
+    for &(split, precision, recall, quote_f1, speakers) in BLIND_FLOORS {
+        let part: Vec<&eval::Article> = articles
+            .iter()
+            .filter(|a| a.labels.split == split)
+            .collect();
+        if part.is_empty() {
+            continue;
+        }
+        let score = eval::score(part);
         assert!(
-            blind.countries.precision() >= 0.9,
-            "blind country precision {blind}"
+            score.countries.precision() >= precision,
+            "{split} country precision {score}"
         );
         assert!(
-            blind.countries.recall() >= 0.9,
-            "blind country recall {blind}"
+            score.countries.recall() >= recall,
+            "{split} country recall {score}"
         );
-        assert!(blind.quotes.f1() >= 0.85, "blind quote F1 {blind}");
+        assert!(score.quotes.f1() >= quote_f1, "{split} quote F1 {score}");
         assert!(
-            blind.speaker_accuracy() >= 0.85,
-            "blind speaker accuracy {blind}"
-        );
-    }
-    // The second blind split was scored once, unseen, with the third-round
-    // rules; until it is tuned on, it guards generalisation at those levels.
-    let blind2: Vec<&eval::Article> = articles
-        .iter()
-        .filter(|a| a.labels.split == "blind2")
-        .collect();
-    if !blind2.is_empty() {
-        let blind2 = eval::score(blind2);
-        assert!(
-            blind2.countries.precision() >= 0.7,
-            "blind2 country precision {blind2}"
-        );
-        assert!(
-            blind2.countries.recall() >= 0.85,
-            "blind2 country recall {blind2}"
-        );
-        assert!(blind2.quotes.f1() >= 0.85, "blind2 quote F1 {blind2}");
-        assert!(
-            blind2.speaker_accuracy() >= 0.85,
-            "blind2 speaker accuracy {blind2}"
-        );
-    }
-    // The third blind split was scored once, unseen, with the fourth-round
-    // rules; it guards generalisation at those levels until it is tuned on.
-    let blind3: Vec<&eval::Article> = articles
-        .iter()
-        .filter(|a| a.labels.split == "blind3")
-        .collect();
-    if !blind3.is_empty() {
-        let blind3 = eval::score(blind3);
-        assert!(
-            blind3.countries.precision() >= 0.65,
-            "blind3 country precision {blind3}"
-        );
-        assert!(
-            blind3.countries.recall() >= 0.9,
-            "blind3 country recall {blind3}"
-        );
-        assert!(blind3.quotes.f1() >= 0.8, "blind3 quote F1 {blind3}");
-        assert!(
-            blind3.speaker_accuracy() >= 0.8,
-            "blind3 speaker accuracy {blind3}"
+            score.speaker_accuracy() >= speakers,
+            "{split} speaker accuracy {score}"
         );
     }
     let tuned: Vec<&eval::Article> = articles

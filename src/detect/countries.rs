@@ -183,6 +183,7 @@ pub fn find(
             || is_bloc_member(&clause_words, &mentions[group.start])
             || feared_return_home(sentence_words, mentions, mention)
             || under_repatriation_agreement(&clause_words)
+            || takes_people_back(&clause_words, &mentions[group.end - 1])
         {
             continue;
         }
@@ -236,7 +237,9 @@ fn describe_sentences(text: &str, ranges: &[Range<usize>], words: &[Word]) -> Ve
 fn in_dateline(text: &str, sentence: &Sentence, mention: &Mention) -> bool {
     const MAX_DATELINE: usize = 60;
     let body = &text[sentence.range.clone()];
-    let Some(dash) = body.find(['—', '–']) else {
+    // Wire copy sets the dateline off with a dash; plain-text feeds type it
+    // as a spaced hyphen ("KATHMANDU, Nepal (Reuters) - ").
+    let Some(dash) = body.find(['—', '–']).or_else(|| body.find(" - ")) else {
         return false;
     };
     let dateline = &body[..dash];
@@ -524,7 +527,21 @@ fn is_agent_of_other_act(clause: &[&Word], list_head: &Mention) -> bool {
         return false;
     };
     let before = &clause[..by];
-    before.iter().rev().take(3).any(|w| w.is_any(MEDIATING))
+    // "centres built by Italy", "a ban announced by Ghana": the agent of a
+    // participle that neither receives nor moves people did something else.
+    const IRREGULAR_PARTICIPLES: &[&str] =
+        &["built", "run", "made", "led", "won", "set", "written"];
+    let other_participle = before
+        .iter()
+        .rev()
+        .find(|w| !w.lower.ends_with("ly"))
+        .is_some_and(|w| {
+            (w.lower.ends_with("ed") || w.is_any(IRREGULAR_PARTICIPLES))
+                && !w.cues.relation
+                && !w.cues.deportation
+        });
+    other_participle
+        || before.iter().rev().take(3).any(|w| w.is_any(MEDIATING))
         || (!before.iter().any(|w| w.cues.deportation || w.cues.migrant)
             && before.iter().any(|w| w.is_any(OTHER_ACTS)))
 }
@@ -559,6 +576,10 @@ const SCHEME_VERBS: &[&str] = &[
     "relocated",
     "transferred",
     "outsourced",
+    // "Israel quietly paid Rwanda and Uganda to take …".
+    "paid",
+    "pays",
+    "paying",
 ];
 const SCHEME_NOUNS: &[&str] = &[
     "plan",
@@ -666,6 +687,32 @@ fn in_foreign_scheme(
         {
             return true;
         }
+        // "Israel, a decade ago, quietly paid Rwanda": a parenthetical set
+        // off by commas stands between the state and its verb.
+        const PARENTHETICAL: usize = 6;
+        let opens = text[m.range.end..].trim_start().starts_with(',');
+        let skip = if opens {
+            rest.iter()
+                .take(PARENTHETICAL)
+                .position(|x| text[..x.range.start].trim_end().ends_with(','))
+                .map_or(0, |p| p.max(1))
+        } else {
+            0
+        };
+        let subject_end = rest.get(skip).map_or(m.range.end, |x| {
+            if skip > 0 {
+                text[..x.range.start].trim_end().len() - 1
+            } else {
+                m.range.end
+            }
+        });
+        let rest = &rest[skip..];
+        let later_state = |from: usize| {
+            rest[from..]
+                .iter()
+                .filter_map(|x| mention_at(mentions, x))
+                .any(|o| is_state(o) && o.code != m.code)
+        };
         // "Israel also quietly sent thousands of Eritreans to Rwanda".
         let verb = rest.iter().take(4).position(|x| {
             !(x.lower.ends_with("ly")
@@ -675,11 +722,52 @@ fn in_foreign_scheme(
         });
         // "Uganda followed Rwanda in agreeing" is no scheme of its own;
         // "Israel followed with secret arrangements" is.
-        if let Some(v) = verb
-            && rest[v].is_any(SCHEME_VERBS)
+        // "Britain spent £700 million on a plan to send asylum seekers to
+        // Rwanda": the sentence's subject funds or adopts its own scheme.
+        let opens_sentence = i == 0
+            || text[sentence[0].range.start..m.range.start]
+                .trim_end()
+                .ends_with(['—', '–', ':']);
+        if opens_sentence
+            && rest.windows(3).enumerate().any(|(k, p)| {
+                p[0].is_any(SCHEME_NOUNS)
+                    && p[1].lower == "to"
+                    && p[2].is_any(&[
+                        "send", "deport", "fly", "move", "ship", "process", "relocate", "transfer",
+                    ])
+                    && later_state(k + 3)
+            })
+        {
+            return true;
+        }
+        let Some(v) = verb else {
+            continue;
+        };
+        let attached = !text[subject_end..rest[v].range.start].contains([',', ';', '—', '–']);
+        if rest[v].is_any(SCHEME_VERBS)
             && (rest[v].lower != "followed" || rest.get(v + 1).is_some_and(|w| w.lower == "with"))
-            && !text[m.range.end..rest[v].range.start].contains([',', ';', '—', '–'])
+            && attached
             && later_state(v + 1)
+        {
+            return true;
+        }
+        // "Denmark once signed a memorandum with Kigali": a pact between two
+        // other states.
+        if rest[v].is_any(&[
+            "signed",
+            "struck",
+            "reached",
+            "negotiated",
+            "inked",
+            "sealed",
+        ]) && attached
+            && rest[v + 1..].iter().enumerate().any(|(k, x)| {
+                x.lower == "with"
+                    && rest
+                        .get(v + 2 + k)
+                        .and_then(|n| mention_at(mentions, n))
+                        .is_some_and(|o| is_state(o) && o.code != m.code)
+            })
         {
             return true;
         }
@@ -1040,10 +1128,16 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     // "sent home to Mexico", "flown back to Cuba": a return to the origin.
     // "repatriated to Jamaica" is a return by definition; "sent on to Togo"
     // is a later leg from the first destination, not a US deportation.
+    // "people it cannot or will not send home, to South Sudan": a return
+    // denied is no return.
+    let denied_return = before[i.saturating_sub(6)..i - 1]
+        .iter()
+        .any(|w| is_negator(w) || w.lower == "cannot");
     if marker.lower == "to"
         && i >= 2
         && (before[i - 2].is_any(&["home", "back", "on", "onward", "onwards"])
             || before[i - 2].lower.starts_with("repatriat"))
+        && !denied_return
     {
         return true;
     }
@@ -1059,7 +1153,7 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     }
     // "some of whom were then sent to Togo", "later transferred to Cameroon":
     // a later leg from the first destination.
-    if marker.lower == "to" && is_onward_leg(&before[..i - 1]) {
+    if marker.is_any(&["to", "into"]) && is_onward_leg(&before[..i - 1]) {
         return true;
     }
     // "deported to his native El Salvador", "returned to their homeland of
@@ -1091,8 +1185,11 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
             }
             // "The men — from Vietnam, Jamaica and Laos — were flown": an
             // aside opening on "from" describes people named before it.
-            let opens_aside = j == 0
-                && text[..marker.range.start]
+            // "the 200 deportees, most from Central Asia and India": so
+            // does one opening on a quantifier after a comma.
+            let aside_start = if j < i - 1 { before[j] } else { marker };
+            let opens_aside = (j == 0 || j < i - 1)
+                && text[..aside_start.range.start]
                     .trim_end()
                     .ends_with(['—', '–', ',', '(']);
             // "deportees this year, mostly from Cuba": the people the origin
@@ -1171,9 +1268,15 @@ fn is_onward_leg(before: &[&&Word]) -> bool {
     else {
         return false;
     };
-    let later = before[verb.saturating_sub(3)..verb]
-        .iter()
-        .any(|w| w.is_any(LATER));
+    // "from there, … they were taken to Nigeria": a leg from the place
+    // just named.
+    let from_there = before[..verb]
+        .windows(2)
+        .any(|p| p[0].lower == "from" && p[1].is_any(&["there", "where", "which"]));
+    let later = from_there
+        || before[verb.saturating_sub(3)..verb]
+            .iter()
+            .any(|w| w.is_any(LATER));
     // "held in a hotel before being sent to Togo".
     let before_being =
         verb >= 2 && before[verb - 2].lower == "before" && before[verb - 1].lower == "being";
@@ -1257,11 +1360,14 @@ fn returns_its_own_people(
             // home ("a Salvadoran man … wrongly deported to El Salvador") is
             // reported as part of the deals' story and labelled so.
             // "Venezuelan deportees" are a group as much as "Venezuelans".
+            let next = clause.iter().find(|w| w.range.start >= m.range.end);
+            // "men of Bhutanese origin": the demonym names the group's roots.
+            let roots = next.is_some_and(|w| {
+                w.is_any(&["origin", "descent", "heritage", "ancestry", "nationality"])
+            });
             let people = text[m.range.clone()].ends_with('s')
-                || clause
-                    .iter()
-                    .find(|w| w.range.start >= m.range.end)
-                    .is_some_and(|w| w.is_any(PERSON_NOUNS) && w.lower.ends_with('s'));
+                || roots
+                || next.is_some_and(|w| w.is_any(PERSON_NOUNS) && w.lower.ends_with('s'));
             // …and they are the ones moved: a moving word between them and
             // the country, or right after them ("180 Venezuelans landing").
             const RIGHT_AFTER: usize = 3;
@@ -1378,10 +1484,19 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         {
             return true;
         }
-        // "has ruled out a similar deal".
-        let ruled_out = word.is_any(&["ruled", "rules", "rule", "ruling"])
-            && rest.first().is_some_and(|w| w.lower == "out");
-        if word.is_any(NEGATING_VERBS) || ruled_out {
+        // "turned it down", "ruled them out": a refusal of whatever was
+        // offered, named earlier.
+        if refusal_particle(word, rest).is_some_and(|particle| particle > 0) {
+            return true;
+        }
+        // "a reported approach to Cabo Verde was shelved": the proposal
+        // named before the country is the one refused.
+        let passive = i > 0 && after[i - 1].is_any(&["was", "were", "been", "is", "are", "being"]);
+        if passive && word.is_any(NEGATING_VERBS) {
+            return true;
+        }
+        // "has ruled out a similar deal", "turned down a request".
+        if word.is_any(NEGATING_VERBS) || refusal_particle(word, rest).is_some() {
             let window = &rest[..rest.len().min(VERB_REACH)];
             if window.is_empty()
                 || window
@@ -1392,6 +1507,16 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
             }
         }
         // "is not among the countries that have agreed", "not one of".
+        // "has stayed silent", "did not respond": no word of a deal is no deal.
+        if word.is_any(&["silent", "silence"])
+            || (is_negator(word)
+                && rest
+                    .iter()
+                    .take(2)
+                    .any(|w| w.is_any(&["respond", "reply", "answer", "comment"])))
+        {
+            return true;
+        }
         if is_negator(word)
             && rest.first().is_some_and(|w| w.is_any(&["among", "one"]))
             && rest.iter().any(|w| is_relation_word(w))
@@ -1430,6 +1555,61 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     })
 }
 
+/// "slow to take back people deported from the U.S.": taking people back is
+/// taking back one's own nationals.
+fn takes_people_back(clause: &[&Word], mention: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < mention.range.end);
+    // "take back deported migrants who are not their citizens".
+    let others = clause.iter().enumerate().any(|(i, w)| {
+        w.lower.starts_with("third")
+            || w.lower.starts_with("non-")
+            || w.is_any(&["other", "others", "foreign", "foreigners"])
+            || (is_negator(w)
+                && clause[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|x| x.is_any(&["citizens", "nationals"])))
+    });
+    !others
+        && clause[at..].windows(2).any(|p| {
+            p[0].is_any(&[
+                "take",
+                "takes",
+                "took",
+                "taken",
+                "taking",
+                "accept",
+                "accepts",
+                "accepted",
+                "accepting",
+            ]) && p[1].lower == "back"
+        })
+}
+
+/// A phrasal verb of refusal ("turn down", "rule out", "back out", "pull
+/// out", "walk away"): the position in `rest` of its particle, after at most
+/// a pronoun object ("turned it down").
+fn refusal_particle(verb: &Word, rest: &[&Word]) -> Option<usize> {
+    const PHRASES: &[(&[&str], &str)] = &[
+        (&["turn", "turns", "turned", "turning"], "down"),
+        (&["rule", "rules", "ruled", "ruling"], "out"),
+        (&["back", "backs", "backed", "backing"], "out"),
+        (&["pull", "pulls", "pulled", "pulling"], "out"),
+        (&["walk", "walks", "walked", "walking"], "away"),
+        // "turned back two US military planes".
+        (&["turn", "turns", "turned", "turning"], "back"),
+    ];
+    const PRONOUNS: &[&str] = &["it", "them", "this", "that"];
+    PHRASES
+        .iter()
+        .filter(|(forms, _)| verb.is_any(forms))
+        .find_map(|(_, particle)| match rest {
+            [p, ..] if p.lower == *particle => Some(0),
+            [o, p, ..] if o.is_any(PRONOUNS) && p.lower == *particle => Some(1),
+            _ => None,
+        })
+}
+
 /// "Venezuela had agreed to accept its own citizens": a country taking back
 /// its nationals is their origin, not a third country. Read in the main
 /// clause only: "Uzbekistan, which has received flights of its own
@@ -1451,8 +1631,45 @@ fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
 fn is_bare_location(clause: &[&Word], list_head: &Mention) -> bool {
     const REACH: usize = 2;
     let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    // "critics in neighbouring Congo": a place adjective between.
+    let at = if at >= 2
+        && clause[at - 1].is_any(&[
+            "neighbouring",
+            "neighboring",
+            "nearby",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+        ]) {
+        at - 1
+    } else {
+        at
+    };
+    // "driven to the border with Togo": the frontier, not the country.
+    if at >= 2
+        && clause[at - 1].lower == "with"
+        && clause[at - 2].is_any(&["border", "borders", "frontier"])
+    {
+        return true;
+    }
     if at == 0 || clause[at - 1].lower != "in" {
         return false;
+    }
+    // "former detainees interviewed in Venezuela": where someone spoke.
+    if at >= 2
+        && clause[at - 2].is_any(&[
+            "interviewed",
+            "reached",
+            "speaking",
+            "spoke",
+            "quoted",
+            "contacted",
+            "reporting",
+        ])
+    {
+        return true;
     }
     // "American detainees in Venezuela": Americans held abroad are no
     // people the US deports there.
@@ -1530,11 +1747,26 @@ fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     // "his tour also took him to Panama", "on a trip to Ghana": a journey
     // named by its noun a few words before.
     const TRIP_REACH: usize = 5;
-    clause[..at - 1]
+    // "bought a plane ticket to Managua", "took a bus south … to Kampala":
+    // a fare or a ride the person took.
+    let own_ride = clause[..at - 1]
         .iter()
         .rev()
-        .take(3)
-        .any(|w| w.is_any(VOLUNTARY_MOVES))
+        .take(TRIP_REACH + 3)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|p| {
+            p[0].is_any(&["ticket", "tickets", "bus", "taxi", "train", "ferry", "boat"])
+                && (p[1].is_any(&[
+                    "took", "take", "takes", "taking", "bought", "buy", "caught", "boarded",
+                ]) || p[1].is_any(&["a", "plane", "bus", "one-way", "train"]))
+        });
+    own_ride
+        || clause[..at - 1]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| w.is_any(VOLUNTARY_MOVES))
         || clause[..at - 1]
             .iter()
             .rev()
@@ -1670,6 +1902,48 @@ mod tests {
             vec!["PW"]
         );
         assert!(countries("Nicaragua's government, which has accepted deportation flights of its own citizens, did not respond to questions.").is_empty());
+    }
+
+    #[test]
+    fn refusals_other_schemes_and_onward_moves_name_no_destination() {
+        let context = "The US has deported dozens of migrants to third countries this year.\n";
+        let found = |sentence: &str| countries(&format!("{context}{sentence}"));
+        let none: &[&str] = &[];
+        for sentence in [
+            // A spaced-hyphen dateline; a return home told by origin; a push
+            // across the border after it.
+            "KAMPALA, Uganda (Reuters) - Men of Laotian origin were deported to Laos, only to be pushed across the border into Thailand.",
+            "Norway, a few years ago, quietly paid Kenya and Tanzania to take asylum seekers it had rejected.",
+            "Sweden once signed a memorandum with Nairobi on deportations, before shelving it.",
+            "Finland spent $90 million on a plan to send asylum seekers to Kenya.",
+            "Belgium's prime minister said his country had received a similar request from Washington and turned it down.",
+            "Peru has stayed silent about the deportees.",
+            "Greece, which hosts migrant camps financed by Germany, said it had declined a US approach to accept deportees.",
+            "A reported approach to Togo about deportees was shelved in the summer.",
+            "Lithuania turned back two US planes carrying deported migrants.",
+            "Refugees from Moldova were housed in camps built by Poland.",
+            "Cambodia and Laos have been slow to take back people deported from the U.S.",
+            "The men were driven to the border with Benin, and from there they were taken to Niger.",
+            "He later bought a plane ticket to Lima and left the camp.",
+            "Former deportees interviewed in Peru described beatings.",
+            "Deportees were held near the Gulf of Guinea.",
+            "The 90 deportees, mostly from Central Asia and India, were flown on.",
+        ] {
+            assert_eq!(found(sentence), none, "{sentence}");
+        }
+        // The same words in a destination's role still count.
+        assert_eq!(
+            found("Chile agreed to take back deportees who are not its citizens."),
+            vec!["CL"]
+        );
+        assert_eq!(
+            found("The administration has shipped people it cannot send home to Peru."),
+            vec!["PE"]
+        );
+        assert_eq!(
+            found("Greece said it had signed a memorandum with Washington to receive deportees."),
+            vec!["GR"]
+        );
     }
 
     #[test]

@@ -388,7 +388,20 @@ const NOT_COUNTRIES: &[&str] = &[
     "Indian Ocean",
     "Native American",
     "Panama Canal",
+    // Seas, gulfs and lakes named after a country are places, not the state.
     "Gulf of Mexico",
+    "Gulf of Guinea",
+    "Gulf of Oman",
+    "Gulf of Panama",
+    "Gulf of Honduras",
+    "Gulf of Thailand",
+    "South China Sea",
+    "East China Sea",
+    "Sea of Japan",
+    "Philippine Sea",
+    "Timor Sea",
+    "Lake Chad",
+    "Lake Malawi",
 ];
 
 struct Entry {
@@ -666,6 +679,7 @@ mod tests {
     fn word_boundaries_case_and_non_countries() {
         assert!(codes("a woman in fine china ate turkey with a guinea pig").is_empty());
         assert!(codes("Guinea pigs, New Mexico, American officials, Indiana, uk").is_empty());
+        assert!(codes("oil fields in the Gulf of Guinea and the South China Sea").is_empty());
         assert_eq!(codes("Oman's port"), vec![("OM", "Oman")]);
     }
 

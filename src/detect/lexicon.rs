@@ -118,7 +118,8 @@ pub const AGREEMENT_PREFIXES: &[&str] = &[
 /// Agreement words matched whole.
 pub const AGREEMENT_WORDS: &[&str] = &[
     "take", "takes", "taking", "took", "taken", "deal", "deals", "pact", "pacts", "talks", "talk",
-    "signed", "sign", "signs", "struck", "reached", "offered", "offer", "accord", "accords",
+    "signed", "sign", "signs", "signing", "signed", "sign", "signs", "struck", "reached",
+    "offered", "offer", "accord", "accords",
 ];
 
 /// Words of moving or holding people, matched as prefixes: a relation only
@@ -141,8 +142,8 @@ pub const HANDLING_PREFIXES: &[&str] = &[
 /// Handling words matched whole.
 pub const HANDLING_WORDS: &[&str] = &[
     "plane", "planes", "bound", "custody", "sent", "send", "sends", "sending", "flown", "flew",
-    "fly", "flight", "flights", "held", "hold", "holding", "removed", "returned", "prison",
-    "prisons", "facility", "landing", "lands",
+    "shipped", "shipping", "fly", "flight", "flights", "held", "hold", "holding", "removed",
+    "returned", "prison", "prisons", "facility", "landing", "lands",
 ];
 
 /// Words for being involved at all; denied, they deny a deal ("was not
@@ -417,6 +418,10 @@ pub const FROM_ORIGIN_HEADS: &[&str] = &[
     "hails",
     "hailing",
     "originally",
+    "originate",
+    "originates",
+    "originated",
+    "originating",
     "fled",
     "fleeing",
     "escaped",
@@ -469,6 +474,14 @@ pub const NEGATING_VERBS: &[&str] = &[
     "dismisses",
     "balked",
     "spurned",
+    "rebuffed",
+    "rebuffs",
+    "resisted",
+    "vetoed",
+    "shelved",
+    "shelving",
+    "scrapped",
+    "abandoned",
     "refusal",
     "rejection",
     "denial",
@@ -580,6 +593,11 @@ pub const NEGATED_OBJECTS: &[&str] = &[
     "demands",
     "overture",
     "overtures",
+    "approach",
+    "approaches",
+    "invitation",
+    "pitch",
+    "entreaties",
     "any",
     "claims",
 ];
@@ -603,6 +621,12 @@ pub const OTHER_TOPICS: &[&str] = &[
     "earthquake",
     "conflict",
     "fighting",
+    "invasion",
+    "invaded",
+    "occupation",
+    "annexation",
+    "territorial",
+    "dispute",
     "coup",
     "troops",
     "exports",
