@@ -1168,6 +1168,15 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     match marker.base() {
         "of" => i >= 2 && before[i - 2].is_any(ORIGIN_MARKERS),
         "in" => i >= 2 && before[i - 2].is_any(&["born", "raised"]),
+        // "Panama took 299, from countries including Afghanistan and China":
+        // people "from countries such as" are named by their origins.
+        "from"
+            if before[i..]
+                .iter()
+                .any(|w| w.is_any(&["countries", "nations"])) =>
+        {
+            true
+        }
         "from" => {
             let mut j = i - 1;
             while j > 0
@@ -1932,6 +1941,10 @@ mod tests {
             assert_eq!(found(sentence), none, "{sentence}");
         }
         // The same words in a destination's role still count.
+        assert_eq!(
+            found("Chile took 90, from countries including Haiti and Cuba."),
+            vec!["CL"]
+        );
         assert_eq!(
             found("Chile agreed to take back deportees who are not its citizens."),
             vec!["CL"]
