@@ -581,6 +581,10 @@ const SCHEME_VERBS: &[&str] = &[
     "pays",
     "paying",
 ];
+/// The same verbs in the infinitive: "a plan to send".
+const SEND_INFINITIVES: &[&str] = &[
+    "send", "deport", "fly", "move", "ship", "process", "relocate", "transfer",
+];
 const SCHEME_NOUNS: &[&str] = &[
     "plan",
     "scheme",
@@ -667,31 +671,11 @@ fn in_foreign_scheme(
         if m.range.end != w.range.end && !w.lower.ends_with("'s") {
             continue;
         }
-        let rest = &sentence[i + 1..];
-        let later_state = |from: usize| {
-            rest[from..]
-                .iter()
-                .filter_map(|x| mention_at(mentions, x))
-                .any(|o| is_state(o) && o.code != m.code)
-        };
-        // "Britain's plan to fly asylum seekers to Kigali".
-        if w.lower.ends_with("'s")
-            && rest.len() >= 3
-            && rest[0].is_any(SCHEME_NOUNS)
-            && rest[1].lower == "to"
-            && (rest[2].is_any(SCHEME_VERBS)
-                || rest[2].is_any(&[
-                    "send", "deport", "move", "ship", "process", "relocate", "transfer",
-                ]))
-            && later_state(3)
-        {
-            return true;
-        }
         // "Israel, a decade ago, quietly paid Rwanda": a parenthetical set
         // off by commas stands between the state and its verb.
         const PARENTHETICAL: usize = 6;
-        let opens = text[m.range.end..].trim_start().starts_with(',');
-        let skip = if opens {
+        let rest = &sentence[i + 1..];
+        let skip = if text[m.range.end..].trim_start().starts_with(',') {
             rest.iter()
                 .take(PARENTHETICAL)
                 .position(|x| text[..x.range.start].trim_end().ends_with(','))
@@ -699,20 +683,41 @@ fn in_foreign_scheme(
         } else {
             0
         };
-        let subject_end = rest.get(skip).map_or(m.range.end, |x| {
-            if skip > 0 {
-                text[..x.range.start].trim_end().len() - 1
-            } else {
-                m.range.end
-            }
-        });
         let rest = &rest[skip..];
+        let Some(first) = rest.first() else {
+            continue;
+        };
+        let verb_from = if skip > 0 {
+            first.range.start
+        } else {
+            m.range.end
+        };
         let later_state = |from: usize| {
             rest[from..]
                 .iter()
                 .filter_map(|x| mention_at(mentions, x))
                 .any(|o| is_state(o) && o.code != m.code)
         };
+        // "a plan to fly asylum seekers to Kigali".
+        let plan_to_send = |k: usize| {
+            rest.get(k..k + 3).is_some_and(|p| {
+                p[0].is_any(SCHEME_NOUNS)
+                    && p[1].lower == "to"
+                    && (p[2].is_any(SCHEME_VERBS) || p[2].is_any(SEND_INFINITIVES))
+            }) && later_state(k + 3)
+        };
+        // "Britain's plan to fly asylum seekers to Kigali"; "Britain spent
+        // £700 million on a plan to send asylum seekers to Rwanda": the
+        // sentence's subject funds or adopts a scheme of its own.
+        let opens_sentence = i == 0
+            || text[sentence[0].range.start..m.range.start]
+                .trim_end()
+                .ends_with(['—', '–', ':']);
+        if (w.lower.ends_with("'s") && plan_to_send(0))
+            || (opens_sentence && (0..rest.len()).any(plan_to_send))
+        {
+            return true;
+        }
         // "Israel also quietly sent thousands of Eritreans to Rwanda".
         let verb = rest.iter().take(4).position(|x| {
             !(x.lower.ends_with("ly")
@@ -720,30 +725,12 @@ fn in_foreign_scheme(
                     "has", "have", "had", "also", "long", "once", "then", "later", "itself",
                 ]))
         });
-        // "Uganda followed Rwanda in agreeing" is no scheme of its own;
-        // "Israel followed with secret arrangements" is.
-        // "Britain spent £700 million on a plan to send asylum seekers to
-        // Rwanda": the sentence's subject funds or adopts its own scheme.
-        let opens_sentence = i == 0
-            || text[sentence[0].range.start..m.range.start]
-                .trim_end()
-                .ends_with(['—', '–', ':']);
-        if opens_sentence
-            && rest.windows(3).enumerate().any(|(k, p)| {
-                p[0].is_any(SCHEME_NOUNS)
-                    && p[1].lower == "to"
-                    && p[2].is_any(&[
-                        "send", "deport", "fly", "move", "ship", "process", "relocate", "transfer",
-                    ])
-                    && later_state(k + 3)
-            })
-        {
-            return true;
-        }
         let Some(v) = verb else {
             continue;
         };
-        let attached = !text[subject_end..rest[v].range.start].contains([',', ';', '—', '–']);
+        let attached = !text[verb_from..rest[v].range.start].contains([',', ';', '—', '–']);
+        // "Uganda followed Rwanda in agreeing" is no scheme of its own;
+        // "Israel followed with secret arrangements" is.
         if rest[v].is_any(SCHEME_VERBS)
             && (rest[v].lower != "followed" || rest.get(v + 1).is_some_and(|w| w.lower == "with"))
             && attached
