@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::gazetteer::{self, Mention};
+use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES, PERSON_NOUNS};
 use super::words::{Word, first_at, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
@@ -1466,7 +1466,13 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // "Opposition leader Tracy Panton criticized ...": a full name
         // directly before a verb is a person acting in the story ("West
         // African nationals" is a description of people, no name).
+        // "the Daily Monitor newspaper", "through the Darién Gap", "in San
+        // Vicente": a determiner or a preposition before it makes the name
+        // a thing or a place.
+        let determined = i > 0 && words[i - 1].is_any(&["the", "a", "an", "this", "that"]);
         let acting = phrase.len() >= 2
+            && !governed
+            && !determined
             && words.get(end).is_some_and(|n| {
                 !n.capitalised
                     && !n.is_any(PERSON_NOUNS)
@@ -1486,7 +1492,41 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         {
             roles.push(noun.lower.clone());
         }
-        let has_role = phrase.len() >= 2 && !roles.is_empty();
+        let has_role = phrase.len() >= 2 && !roles.is_empty() && !determined;
+        // "Mahsa Karimi, an Iranian woman who …": a full name introduced by
+        // a descriptive appositive.
+        let introduced = phrase.len() >= 2
+            && !governed
+            && !determined
+            && [", a ", ", an "]
+                .iter()
+                .any(|opening| text[phrase[phrase.len() - 1].range.end..].starts_with(opening));
+        // "Bounmy spends most days …": one name of someone already named,
+        // as a subject again, makes that person the latest one named.
+        if phrase.len() == 1
+            && !governed
+            && !determined
+            && words
+                .get(end)
+                .is_some_and(|n| !n.capitalised && text[w.range.end..n.range.start] == *" ")
+            && let Some(known) = people
+                .iter()
+                .rev()
+                .find(|p: &&NamedPerson| {
+                    let mut names = p.name.split_whitespace();
+                    p.name.contains(' ')
+                        && (names.next() == Some(&text[w.range.clone()])
+                            || names.last() == Some(&text[w.range.clone()]))
+                })
+                .cloned()
+        {
+            people.push(NamedPerson {
+                at: w.range.start,
+                ..known
+            });
+            i = end;
+            continue;
+        }
         // "Costa Rica agreed", "Costa Rican officials": a place alone names
         // no one.
         let place = {
@@ -1498,7 +1538,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                 && !GIVEN_NAME_COUNTRIES.contains(&span)
         };
         if !place
-            && (titled || titled_appositive || speaking || acting || has_role)
+            && (titled || titled_appositive || speaking || acting || has_role || introduced)
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
@@ -1557,7 +1597,24 @@ fn is_person_name(name: &str) -> bool {
         }
         _ => gazetteer::mentions(name).is_empty(),
     };
+    // "tells Americans not to travel": the US demonym is no country in the
+    // gazetteer, and no one's name either.
+    let us_people = tokens.len() == 1 && tokens[0].is_any(&["american", "americans"]);
+    // "a chartered Korean Air jet", "the Uzbek Foreign Ministry": a phrase
+    // led by a demonym names a company or an office.
+    let demonym_led = gazetteer::mentions(name)
+        .first()
+        .is_some_and(|m| m.range.start == 0 && m.form == Form::Demonym);
+    // "When I reached America I thought": the pronoun "I" is no initial.
+    let pronoun_i = name.split_whitespace().any(|t| t == "I");
+    // "Eastern Europe", "Central Asia": a region.
+    let region = tokens.len() > 1
+        && tokens[0].is_any(&["eastern", "western", "northern", "southern", "central"]);
     !tokens.is_empty()
+        && !us_people
+        && !demonym_led
+        && !pronoun_i
+        && !region
         && !tokens
             .iter()
             .any(|w| w.is_any(ORGANISATION_WORDS) || w.is_any(TITLE_WORDS) && tokens.len() == 1)
@@ -1674,9 +1731,11 @@ fn resolve_pronoun(people: &[NamedPerson], pronoun: &Word) -> Option<String> {
 fn role_subject(subject: &[Word]) -> Option<&str> {
     let (first, rest) = subject.split_first()?;
     let last = rest.last()?;
+    // "the President said": a title capitalised as an honorific is still
+    // the role.
     (first.lower == "the"
         && rest.len() <= 3
-        && rest.iter().all(|w| !w.capitalised)
+        && rest.iter().all(|w| !w.capitalised || w.is_any(ROLE_NOUNS))
         && (last.is_any(ROLE_NOUNS) || last.is_any(DOCUMENT_NOUNS)))
     .then(|| last.base())
 }
@@ -1746,8 +1805,25 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
             given_names += usize::from(words[j - 1].capitalised);
             j -= 1;
         }
-        // "Surangel Whipps Jr." keeps its generational suffix.
+        // "Dawit" -> "Dawit Tesfamariam", "Yoandry Pérez" -> "Yoandry Pérez
+        // Castillo": surnames the article gives after the name.
+        const MAX_SURNAMES: usize = 2;
         let mut last_index = i + tokens.len() - 1;
+        while last_index + 1 < words.len()
+            && last_index + 1 < i + tokens.len() + MAX_SURNAMES
+            && words[last_index + 1].capitalised
+            && !words[last_index + 1].lower.ends_with("'s")
+            && !words[last_index + 1].is_any(TITLE_WORDS)
+            && !words[last_index + 1].is_any(NOT_NAME_WORDS)
+            && !words[last_index + 1].is_any(ORGANISATION_WORDS)
+            && !words[last_index + 1].is_any(&["jr", "sr", "ii", "iii"])
+            && is_name_not_country(text, &words[last_index + 1])
+            && joined_in_name(text, &words[last_index], &words[last_index + 1])
+            && !words[last_index].lower.ends_with("'s")
+        {
+            last_index += 1;
+        }
+        // "Surangel Whipps Jr." keeps its generational suffix.
         if let Some(suffix) = words.get(last_index + 1)
             && suffix.is_any(&["jr", "sr", "ii", "iii"])
             && suffix.capitalised
@@ -1782,13 +1858,15 @@ fn is_relevant(text: &str, candidate: &Candidate, paragraphs: &[Paragraph]) -> b
         return true;
     }
     let first = candidate.paragraphs.start;
-    let Some(surname) = candidate
-        .quote
-        .speaker
-        .as_deref()
-        .and_then(|s| s.split_whitespace().last())
-    else {
+    let Some(speaker) = candidate.quote.speaker.as_deref() else {
         return false;
+    };
+    // The article may call the speaker by either name ("Dawit said" for
+    // Dawit Tesfamariam, "Rubio said" for Marco Rubio).
+    let named_in = |paragraph: &str| {
+        speaker
+            .split_whitespace()
+            .any(|name| name.chars().count() > 2 && paragraph.contains(name))
     };
     // A speaker named in one of the last few on-topic paragraphs keeps
     // speaking on the topic ("Judge Brian Murphy said … " two paragraphs
@@ -1798,7 +1876,7 @@ fn is_relevant(text: &str, candidate: &Candidate, paragraphs: &[Paragraph]) -> b
     !candidate_paragraphs_other(candidate, paragraphs)
         && paragraphs[first.saturating_sub(SPEAKER_LOOKBACK)..first]
             .iter()
-            .any(|p| p.on_topic && text[p.range.clone()].contains(surname))
+            .any(|p| p.on_topic && named_in(&text[p.range.clone()]))
 }
 
 fn candidate_paragraphs_other(candidate: &Candidate, paragraphs: &[Paragraph]) -> bool {
@@ -1852,6 +1930,25 @@ mod tests {
 
     fn one(name: &str) -> Vec<Option<String>> {
         vec![Some(name.to_string())]
+    }
+
+    #[test]
+    fn pronouns_skip_places_firms_and_regions_and_follow_re_mentions() {
+        // A re-mention by one name makes the person the latest named; places,
+        // a demonym-led firm and a region in between are no one.
+        let text = "Tomas Lindqvist, a Swedish engineer, was deported to Eswatini in July.\n\
+            Lawyer Carlos Ortega Ruiz said the deal was unlawful.\n\
+            Lindqvist spends his days in a cell. Flights of the Norwegian Air shuttle from Eastern Europe pass over the Darién Gap and San Vicente.\n\
+            \"I was deported to a country I had never seen,\" he said.";
+        assert_eq!(speakers(text), one("Tomas Lindqvist"));
+        // "the President said" is the last president named; a given name
+        // alone is the full name given before.
+        let text = "President Ana Duarte spoke about the deportation agreement.\n\
+            \"We will receive the deportees,\" the President said.";
+        assert_eq!(speakers(text), one("Ana Duarte"));
+        let text = "Kofi Mensah Boateng was deported to Ghana under the new agreement.\n\
+            \"They sent me to a country I did not know,\" Kofi said.";
+        assert_eq!(speakers(text), one("Kofi Mensah Boateng"));
     }
 
     #[test]
