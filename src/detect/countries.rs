@@ -69,6 +69,7 @@ pub fn find(
         return Vec::new();
     }
     let sentences = describe_sentences(text, sentence_ranges, words);
+    let latest_year = words.iter().filter_map(year_of).max();
     let mut findings: Vec<CountryFinding> = Vec::new();
     // A country refused or named as the other party in a sentence stays so
     // for the rest of that sentence ("Nigeria ... to accept prisoners into
@@ -140,7 +141,7 @@ pub fn find(
         // last week, said Ghana would accept deportees") is no party.
         let continued = evidence.end != sentence.range.end;
         let head = &mentions[group.start];
-        if !continued && !heading && !clause_has_cue(&described, words, sentence, head) {
+        if !continued && !heading && !clause_has_cue(text, &described, words, sentence, head) {
             continue;
         }
         if mention.form == Form::Capital && !is_capital_destination(&clause_words, mention) {
@@ -184,6 +185,7 @@ pub fn find(
             || feared_return_home(sentence_words, mentions, mention)
             || under_repatriation_agreement(&clause_words)
             || takes_people_back(&clause_words, &mentions[group.end - 1])
+            || set_in_an_earlier_year(&clause_words, latest_year)
         {
             continue;
         }
@@ -311,13 +313,27 @@ fn in_deportation_context(
 /// "ESWATINI: Five men … arrived in July": a fact box or list item headed by
 /// the country in capitals and a colon is about that country.
 fn is_heading(text: &str, sentences: &[Sentence], s: usize, mention: &Mention) -> bool {
+    /// "Eswatini and South Sudan:", "Costa Rica, Panama:": a heading names
+    /// only countries before its colon.
+    const MAX_HEADING: usize = 60;
     let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let name = &text[mention.range.clone()];
-    text[line_start..mention.range.start].trim().is_empty()
-        && sentences[s].range.start <= mention.range.start
-        && name.chars().any(char::is_alphabetic)
-        && !name.chars().any(char::is_lowercase)
-        && text[mention.range.end..].starts_with(':')
+    let line = &text[line_start..];
+    let Some(colon) = line[..line.find('\n').unwrap_or(line.len())].find(':') else {
+        return false;
+    };
+    let colon = line_start + colon;
+    if colon < mention.range.end || colon - line_start > MAX_HEADING {
+        return false;
+    }
+    let mut rest = text[line_start..colon].to_string();
+    for m in gazetteer::mentions(&text[line_start..colon]) {
+        let blank = " ".repeat(m.range.len());
+        rest.replace_range(m.range, &blank);
+    }
+    let only_countries = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"));
+    only_countries && sentences[s].range.start <= mention.range.start
 }
 
 /// A heading's paragraph reports a relation ("arrived", "agreed") and the
@@ -366,13 +382,43 @@ fn is_directed(words: &[Word], sentence: &Sentence, list_head: &Mention) -> bool
 /// after it that describes it) carries the deportation relation itself: a
 /// deportation, migrant or relation word, or the list is the goal of "to",
 /// "in", "with".
-fn clause_has_cue(clause: &[&Word], words: &[Word], sentence: &Sentence, head: &Mention) -> bool {
+/// "a list of partners that has grown all year: El Salvador, which …; Costa
+/// Rica and Panama, …; and Eswatini, South Sudan …": a colon after a noun
+/// for the set opens a list of its members, however the items are split.
+fn listed_after_set_colon(text: &str, words: &[Word], sentence: &Sentence, head: &Mention) -> bool {
+    const SET_NOUNS: &[&str] = &[
+        "partners",
+        "countries",
+        "nations",
+        "destinations",
+        "governments",
+        "states",
+        "list",
+    ];
+    let sentence_words = &words[sentence.words.clone()];
+    let Some(colon) = sentence_words
+        .iter()
+        .position(|w| w.range.end < head.range.start && text[w.range.end..].starts_with(':'))
+    else {
+        return false;
+    };
+    sentence_words[..=colon].iter().any(|w| w.is_any(SET_NOUNS))
+}
+
+fn clause_has_cue(
+    text: &str,
+    clause: &[&Word],
+    words: &[Word],
+    sentence: &Sentence,
+    head: &Mention,
+) -> bool {
     // Only "to"/"into" (a goal) and "with" (a counterpart: "raised the
     // idea with Ivory Coast") carry a destination by themselves: "abuses in
     // Sudan" in a clause about something else is no goal.
     let before = first_at(words, head.range.start);
     let goal = before > sentence.words.start && words[before - 1].is_any(&["to", "into", "with"]);
     goal || names_the_set_again(clause)
+        || listed_after_set_colon(text, words, sentence, head)
         || is_payee(words, sentence, head)
         || clause
             .iter()
@@ -416,7 +462,21 @@ fn names_the_set_again(words: &[&Word]) -> bool {
         }
         _ => false,
     };
+    // "Antigua was among the first.", "St. Kitts and Nevis followed.",
+    // "Dominica did the same": a predicate that only points back at the
+    // sentence before.
+    let points_back = words.windows(3).any(|p| {
+        p[0].lower == "among"
+            && p[1].lower == "the"
+            && p[2].is_any(&["first", "latest", "last", "earliest", "next"])
+    }) || words.windows(2).any(|p| {
+        (p[0].lower == "followed" && p[1].lower == "suit")
+            || (p[0].is_any(&["did", "done", "do", "does"]) && p[1].lower == "the")
+                && words.iter().any(|w| w.lower == "same")
+            || (p[0].lower == "joined" && p[1].is_any(&["them", "the"]))
+    }) || words.last().is_some_and(|w| w.lower == "followed");
     opens_with_set
+        || points_back
         || words.windows(2).any(|p| {
             p[0].is_any(&["countries", "nations", "governments"])
                 && p[1].is_any(&[
@@ -1456,6 +1516,33 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     const NEGATOR_REACH: usize = 5;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let after = &clause[at.min(clause.len())..];
+    // "received men … whose home countries would not take them back": a
+    // restrictive relative clause (no comma) describes a nearer noun, and
+    // its negation is its own. "Nigeria, which has refused" describes the
+    // country.
+    // The clause resumes after the relative clause's closing comma.
+    let mut kept: Vec<&Word> = Vec::with_capacity(after.len());
+    let mut in_relative = false;
+    for (k, w) in after.iter().enumerate() {
+        let gap = if k > 0 {
+            &text[after[k - 1].range.end..w.range.start]
+        } else {
+            ""
+        };
+        if in_relative && gap.contains([',', ';', '—', '–', '(', ')']) {
+            in_relative = false;
+        }
+        if k > 0
+            && w.is_any(&["who", "whose", "which", "whom"])
+            && !gap.contains([',', '—', '–', '('])
+        {
+            in_relative = true;
+        }
+        if !in_relative {
+            kept.push(w);
+        }
+    }
+    let after = &kept[..];
     for (i, word) in after.iter().enumerate() {
         let rest = &after[i + 1..];
         // "…, warned Amnesty International": a speech verb inverted after
@@ -1549,6 +1636,35 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         (is_negator(w) || w.is_any(HEDGED_REFUSALS))
             && (relation_follows || near[i + 1..].iter().any(|w| is_relation_word(w)))
     })
+}
+
+/// A year written out ("2019"), for dating clauses.
+fn year_of(word: &Word) -> Option<u16> {
+    const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+    (word.lower.len() == 4)
+        .then(|| word.lower.parse().ok())
+        .flatten()
+        .filter(|year| YEARS.contains(year))
+}
+
+/// "in 2019 flew to Brazil with a forged visa", "in 2024 its parliament
+/// ratified a deal to rent prison cells to Denmark": a clause dated before
+/// the latest year the article names is history, not news of a destination.
+/// A safe third country or asylum cooperation agreement stays a party
+/// whatever its date ("Canada … since 2004"), as the product defines it.
+fn set_in_an_earlier_year(clause: &[&Word], latest_year: Option<u16>) -> bool {
+    let Some(latest) = latest_year else {
+        return false;
+    };
+    let standing_agreement = clause.windows(2).any(|p| {
+        (p[0].lower == "safe" && p[1].lower.starts_with("third"))
+            || (p[0].lower == "cooperation" && p[1].lower.starts_with("agreement"))
+    });
+    if standing_agreement {
+        return false;
+    }
+    let years: Vec<u16> = clause.iter().filter_map(|w| year_of(w)).collect();
+    !years.is_empty() && years.iter().all(|&year| year < latest)
 }
 
 /// "slow to take back people deported from the U.S.": taking people back is
@@ -1791,12 +1907,17 @@ fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
         "station",
     ];
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
-    if at < 2 || clause[at - 1].lower != "in" {
+    // "the naval base at Guantánamo Bay, Cuba": the country named after a
+    // place and a comma is where that place is.
+    let after_place = at >= 2
+        && clause[at - 1].capitalised
+        && clause[at - 1].range.end + 2 == mention.range.start;
+    if at < 2 || !(clause[at - 1].lower == "in" || after_place) {
         return false;
     }
     /// Installations a state keeps abroad: "held at a base in Djibouti".
     const FOREIGN_SITES: &[&str] = &["base", "bases", "airbase", "embassy", "consulate"];
-    let phrase = &clause[at.saturating_sub(5)..at - 1];
+    let phrase = &clause[at.saturating_sub(5)..at - usize::from(!after_place)];
     // "Guantánamo Bay in Cuba" is a U.S. naval base.
     let guantanamo = phrase
         .iter()
@@ -1943,6 +2064,45 @@ mod tests {
         assert_eq!(
             found("Greece said it had signed a memorandum with Washington to receive deportees."),
             vec!["GR"]
+        );
+    }
+
+    #[test]
+    fn lists_headings_and_pointing_back_carry_the_role() {
+        let context = "The US has deported dozens of migrants to third countries this year.\n";
+        let found = |text: &str| countries(&format!("{context}{text}"));
+        assert_eq!(
+            found(
+                "The plan builds on a list of partners: Peru, which took ten men; Chile and Bolivia, which took more; and, since May, Togo and Benin."
+            ),
+            vec!["PE", "CL", "BO", "TG", "BJ"]
+        );
+        assert_eq!(
+            found("Nepal and Laos: Both received men whose home countries would not take them."),
+            vec!["NP", "LA"]
+        );
+        assert_eq!(
+            found(
+                "Several nations agreed to accept deportees. Fiji was among the first. Samoa followed."
+            ),
+            vec!["FJ", "WS"]
+        );
+        // History and a US base abroad are no new destinations; a standing
+        // safe third country agreement is, whatever its date.
+        let context = "In 2025 the US deported migrants to third countries.\n";
+        let found = |text: &str| countries(&format!("{context}{text}"));
+        let none: &[&str] = &[];
+        assert_eq!(
+            found("In 2016 he flew to Brazil with a forged visa after his deportation order."),
+            none
+        );
+        assert_eq!(
+            found("Migrants were held at the naval base at Guantánamo Bay, Cuba."),
+            none
+        );
+        assert_eq!(
+            found("Canada has had a safe third country agreement with the US since 2004."),
+            vec!["CA"]
         );
     }
 
