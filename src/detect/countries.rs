@@ -106,6 +106,10 @@ pub fn find(
         let group = list_group(text, mentions, index);
         let heading =
             is_heading(text, &sentences, s, mention) && heading_in_context(&sentences, s, words);
+        // "MEXICO: STILL NO." — a heading answered with a no.
+        if heading && heading_says_no(text, words, mention) {
+            continue;
+        }
         let evidence =
             if heading || in_deportation_context(&sentences, s, words, &mentions[group.start]) {
                 sentences[s].range.clone()
@@ -186,6 +190,12 @@ pub fn find(
             || under_repatriation_agreement(&clause_words)
             || takes_people_back(&clause_words, &mentions[group.end - 1])
             || set_in_an_earlier_year(&clause_words, latest_year)
+            || sends_people_home(&clause_words, mention)
+            || is_start_of_a_leg(&clause_words, mention)
+            || is_reacting_party(&clause_words, &mentions[group.start])
+            || is_demonym_place(text, mention)
+            || runs_its_own_site(text, &clause_words)
+            || moved_by_other_state(text, &clause_words, mention)
         {
             continue;
         }
@@ -334,6 +344,20 @@ fn is_heading(text: &str, sentences: &[Sentence], s: usize, mention: &Mention) -
         .split(|c: char| !c.is_alphanumeric())
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"));
     only_countries && sentences[s].range.start <= mention.range.start
+}
+
+/// The first words after a heading's colon deny: "MEXICO: Still no.",
+/// "Ghana: Not yet".
+fn heading_says_no(text: &str, words: &[Word], mention: &Mention) -> bool {
+    const REACH: usize = 3;
+    let Some(colon) = text[mention.range.end..].find(':') else {
+        return false;
+    };
+    let from = first_at(words, mention.range.end + colon);
+    words[from..]
+        .iter()
+        .take(REACH)
+        .any(|w| is_negator(w) || w.is_any(NEGATING_VERBS))
 }
 
 /// A heading's paragraph reports a relation ("arrived", "agreed") and the
@@ -1638,6 +1662,147 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     })
 }
 
+/// "to deport migrants … to their home countries, with flights to Colombia,
+/// Ecuador and India": the countries of a clause that sends people home are
+/// their homes.
+/// The phrase must come before the country, and not be denied ("who cannot
+/// be returned to their home countries" makes the country a third one).
+fn sends_people_home(clause: &[&Word], mention: &Mention) -> bool {
+    const DENIAL_REACH: usize = 4;
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    let before = &clause[..at];
+    before.windows(3).enumerate().any(|(k, p)| {
+        let home = (p[0].is_any(&["their", "his", "her"])
+            && p[1].is_any(&["home", "own", "native"])
+            && p[2].is_any(&["countries", "country", "nations"]))
+            || (p[0].is_any(&["countries", "country"])
+                && p[1].lower == "of"
+                && p[2].is_any(&["origin", "birth", "citizenship", "nationality"]));
+        let denied = before[k.saturating_sub(DENIAL_REACH)..k]
+            .iter()
+            .any(|w| is_negator(w) || w.lower == "cannot");
+        home && !denied
+    })
+}
+
+/// "removed from the United States from Djibouti to South Sudan": a country
+/// after "from" is where a move starts, never where it ends.
+/// "An agreement from Guatemala", "a promise from Salvadoran President
+/// Bukele" name a party, not a starting point.
+fn is_start_of_a_leg(clause: &[&Word], mention: &Mention) -> bool {
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    let party = at > 1
+        && (clause[at - 2].cues.agreement
+            || clause[at - 2].is_any(&[
+                "away",
+                "promise",
+                "pledge",
+                "commitment",
+                "offer",
+                "approval",
+            ]));
+    mention.form != Form::Demonym && at > 0 && clause[at - 1].lower == "from" && !party
+}
+
+/// "a sharp response from neighbouring South Africa": a country reacting
+/// to the deals.
+fn is_reacting_party(clause: &[&Word], list_head: &Mention) -> bool {
+    const REACTIONS: &[&str] = &[
+        "response",
+        "reaction",
+        "criticism",
+        "condemnation",
+        "protest",
+        "protests",
+        "objection",
+        "objections",
+        "complaint",
+        "complaints",
+        "rebuke",
+        "backlash",
+    ];
+    const REACH: usize = 4;
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    let Some(from) = clause[at.saturating_sub(REACH)..at]
+        .iter()
+        .rposition(|w| w.lower == "from")
+        .map(|k| k + at.saturating_sub(REACH))
+    else {
+        return false;
+    };
+    from > 0 && clause[from - 1].is_any(REACTIONS)
+}
+
+/// "near the Guatemalan border", "off the Libyan coast": a demonym naming a
+/// place.
+fn is_demonym_place(text: &str, mention: &Mention) -> bool {
+    let next = text[mention.range.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    mention.form == Form::Demonym
+        && ["border", "frontier", "coast", "side", "waters", "border's"]
+            .iter()
+            .any(|place| next.eq_ignore_ascii_case(place))
+}
+
+/// "hosts two Italian-run centres for migrants": a site another state runs
+/// is that state's scheme.
+fn runs_its_own_site(text: &str, clause: &[&Word]) -> bool {
+    clause.iter().any(|w| {
+        text[w.range.clone()]
+            .split_once('-')
+            .is_some_and(|(state, act)| {
+                ["run", "built", "funded", "operated", "financed", "managed"].contains(&act)
+                    && gazetteer::mentions(state).len() == 1
+            })
+    })
+}
+
+/// "Bhutanese authorities promptly expelled them across the border into
+/// India": another state's officers moving people on.
+fn moved_by_other_state(text: &str, clause: &[&Word], mention: &Mention) -> bool {
+    const AUTHORITIES: &[&str] = &[
+        "authorities",
+        "police",
+        "officials",
+        "government",
+        "forces",
+        "troops",
+        "soldiers",
+        "army",
+        "guards",
+    ];
+    const MOVES: &[&str] = &[
+        "expelled",
+        "deported",
+        "sent",
+        "pushed",
+        "returned",
+        "removed",
+        "transferred",
+        "forced",
+        "drove",
+        "bused",
+        "bussed",
+        "dumped",
+        "escorted",
+    ];
+    const VERB_REACH: usize = 3;
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    clause[..at].windows(2).enumerate().any(|(k, p)| {
+        let demonym = gazetteer::mentions(&text[p[0].range.clone()])
+            .first()
+            .is_some_and(|m| m.form == Form::Demonym && m.range.len() == p[0].range.len());
+        demonym
+            && p[1].is_any(AUTHORITIES)
+            && clause[k + 2..at]
+                .iter()
+                .take(VERB_REACH)
+                .any(|w| w.is_any(MOVES))
+    })
+}
+
 /// A year written out ("2019"), for dating clauses.
 fn year_of(word: &Word) -> Option<u16> {
     const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
@@ -1853,8 +2018,40 @@ fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     if at >= 1 && clause[at - 1].is_any(TRAVEL_OBJECT_VERBS) {
         return true;
     }
-    if at < 2 || !clause[at - 1].is_any(&["to", "in", "at", "via", "through"]) {
+    if at < 2 || !clause[at - 1].is_any(&["to", "in", "at", "via", "through", "into"]) {
         return false;
+    }
+    // "Smugglers took him across the Sahara to Libya", "then, on his own,
+    // into Benin": a journey of the person's own making.
+    const OWN_REACH: usize = 8;
+    let lead = &clause[at.saturating_sub(OWN_REACH)..at - 1];
+    let smuggled = lead
+        .iter()
+        .any(|w| w.is_any(&["smugglers", "smuggler", "traffickers", "coyote", "coyotes"]));
+    let on_own = lead.windows(3).any(|p| {
+        p[0].lower == "on" && p[1].is_any(&["his", "her", "their", "my"]) && p[2].lower == "own"
+    });
+    // "he crossed into Togo", "In 2022 he flew from Havana to Managua": a
+    // person as the subject of a verb of travelling.
+    const SELF_MOVES: &[&str] = &[
+        "flew",
+        "crossed",
+        "traveled",
+        "travelled",
+        "drove",
+        "walked",
+        "sailed",
+        "went",
+        "headed",
+        "hitchhiked",
+        "trekked",
+        "fled",
+    ];
+    let travels = lead
+        .windows(2)
+        .any(|p| p[0].is_any(&["he", "she", "i", "we"]) && p[1].is_any(SELF_MOVES));
+    if smuggled || on_own || travels {
+        return true;
     }
     // "his tour also took him to Panama", "on a trip to Ghana": a journey
     // named by its noun a few words before.
@@ -2045,10 +2242,29 @@ mod tests {
             "Former deportees interviewed in Peru described beatings.",
             "Deportees were held near the Gulf of Guinea.",
             "The 90 deportees, mostly from Central Asia and India, were flown on.",
+            "Smugglers took him across the desert to Niger before his deportation.",
+            "After his release he crossed into Benin and then flew to Peru.",
+            "US forces struck boats carrying drugs from Colombia, killing migrants.",
+            "The deportee was offered a bus ticket to the Peruvian border.",
+            "Peruvian authorities expelled the deportees across the border into Bolivia.",
+            "Neighbouring Greece hosts two German-run centres for migrants.",
+            "The deportation deal drew a sharp response from neighbouring Chile.",
+            "CHILE: Still no deal on deportees.",
+            "Deportees were sent from Djibouti onward by plane.",
         ] {
             assert_eq!(found(sentence), none, "{sentence}");
         }
         // The same words in a destination's role still count.
+        let home = found(
+            "Washington paid Panama to deport migrants to their home countries, with flights to Peru and Chile.",
+        );
+        assert!(!home.contains(&"PE") && !home.contains(&"CL"), "{home:?}");
+        assert_eq!(
+            found(
+                "Togo agreed to receive deportees who cannot be returned to their home countries."
+            ),
+            vec!["TG"]
+        );
         assert_eq!(
             found("Chile took 90, from countries including Haiti and Cuba."),
             vec!["CL"]
