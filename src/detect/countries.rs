@@ -27,6 +27,8 @@ const CAUCASUS_MARKERS: &[&str] = &["tbilisi", "caucasus", "soviet", "georgian"]
 /// Words and marks that end a clause.
 const CLAUSE_BREAKS: &[&str] = &[
     ";",
+    // Table cells.
+    " | ",
     " — ",
     " – ",
     " -- ",
@@ -104,10 +106,12 @@ pub fn find(
             continue;
         }
         let group = list_group(text, mentions, index);
-        let heading =
-            is_heading(text, &sentences, s, mention) && heading_in_context(&sentences, s, words);
+        let heading = (is_heading(text, &sentences, s, mention)
+            && heading_in_context(&sentences, s, words))
+            || in_list_sentence(text, &sentences, s);
         // "MEXICO: STILL NO." — a heading answered with a no.
-        if heading && heading_says_no(text, words, mention) {
+        if heading && heading_says_no(text, words, mention) || under_denying_section(text, mention)
+        {
             continue;
         }
         let evidence =
@@ -196,6 +200,7 @@ pub fn find(
             || is_demonym_place(text, mention)
             || runs_its_own_site(text, &clause_words)
             || moved_by_other_state(text, &clause_words, mention)
+            || only_might_be_asked(&clause_words, mention)
         {
             continue;
         }
@@ -320,48 +325,143 @@ fn in_deportation_context(
         .any(|o| o.deportation)
 }
 
-/// "ESWATINI: Five men … arrived in July": a fact box or list item headed by
-/// the country in capitals and a colon is about that country.
+/// "ESWATINI: Five men arrived in July", "Costa Rica — Received about 200
+/// people", "Panama | Received | about 300": a fact box entry, list item or
+/// table row headed by the country is about that country.
 fn is_heading(text: &str, sentences: &[Sentence], s: usize, mention: &Mention) -> bool {
-    /// "Eswatini and South Sudan:", "Costa Rica, Panama:": a heading names
-    /// only countries before its colon.
+    heading_end(text, mention).is_some() && sentences[s].range.start <= mention.range.start
+}
+
+/// Where the heading a mention stands in ends: the separator after a line
+/// opening with only countries ("Eswatini and South Sudan:", "Costa Rica,
+/// Panama —").
+fn heading_end(text: &str, mention: &Mention) -> Option<usize> {
     const MAX_HEADING: usize = 60;
     let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..];
-    let Some(colon) = line[..line.find('\n').unwrap_or(line.len())].find(':') else {
-        return false;
-    };
-    let colon = line_start + colon;
-    if colon < mention.range.end || colon - line_start > MAX_HEADING {
-        return false;
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let separator = line_start + line.find([':', '—', '–', '|'])?;
+    if separator < mention.range.end || separator - line_start > MAX_HEADING {
+        return None;
     }
-    let mut rest = text[line_start..colon].to_string();
-    for m in gazetteer::mentions(&text[line_start..colon]) {
+    let mut rest = text[line_start..separator].to_string();
+    for m in gazetteer::mentions(&text[line_start..separator]) {
         let blank = " ".repeat(m.range.len());
         rest.replace_range(m.range, &blank);
     }
-    let only_countries = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"));
-    only_countries && sentences[s].range.start <= mention.range.start
+    rest.split(|c: char| !c.is_alphanumeric())
+        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
+        .then_some(separator)
 }
 
-/// The first words after a heading's colon deny: "MEXICO: Still no.",
-/// "Ghana: Not yet".
+/// The first words after a heading deny or speak of the country's own
+/// people: "MEXICO: Still no.", "Uzbekistan | Own nationals only".
 fn heading_says_no(text: &str, words: &[Word], mention: &Mention) -> bool {
     const REACH: usize = 3;
-    let Some(colon) = text[mention.range.end..].find(':') else {
+    let Some(end) = heading_end(text, mention) else {
         return false;
     };
-    let from = first_at(words, mention.range.end + colon);
-    words[from..]
+    // A table row's first cell after the country is its answer.
+    let after = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    let cell_end = text[after..]
+        .find(['|', '\n'])
+        .map_or(text.len(), |k| after + k);
+    let opening: Vec<&Word> = words[first_at(words, end)..first_at(words, cell_end)]
         .iter()
         .take(REACH)
-        .any(|w| is_negator(w) || w.is_any(NEGATING_VERBS))
+        .collect();
+    opening
+        .iter()
+        .any(|w| is_negator(w) || w.is_any(NEGATING_VERBS) || w.is_any(BLOCKING_VERBS))
+        || opening
+            .windows(2)
+            .any(|p| p[0].lower == "own" && p[1].is_any(&["nationals", "citizens", "people"]))
 }
 
-/// A heading's paragraph reports a relation ("arrived", "agreed") and the
-/// article has spoken of deportation by then (a fact box's introduction).
+/// "Said no, or denied" above "Nigeria — …", "Not on this list" above
+/// "… nor is Djibouti": a section heading of a round-up that denies covers
+/// every line under it, up to the next heading.
+fn under_denying_section(text: &str, mention: &Mention) -> bool {
+    const MAX_SECTION_WORDS: usize = 8;
+    const DENIALS: &[&str] = &[
+        "no", "not", "denied", "refused", "rejected", "declined", "refusals", "refusing", "denials",
+    ];
+    let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(section) = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|line| {
+            !line.is_empty()
+                && line.split_whitespace().count() <= MAX_SECTION_WORDS
+                && !line.ends_with(['.', '!', '?', ':', '"', '”', ')'])
+                && !line.contains(['—', '–', '|'])
+        })
+    else {
+        return false;
+    };
+    section.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        DENIALS.contains(&w.as_str())
+    })
+}
+
+/// "Africa: Eswatini, South Sudan, Rwanda and Uganda." under "Where the
+/// deals stand, by region:": a sentence that is only a label and a list of
+/// countries, after lines about deportation deals, lists their parties.
+fn in_list_sentence(text: &str, sentences: &[Sentence], s: usize) -> bool {
+    const MAX_LABEL: usize = 40;
+    const LIST_LOOKBACK: usize = 8;
+    let sentence = &text[sentences[s].range.clone()];
+    let (label, body) = match sentence.find(':') {
+        Some(colon) if colon <= MAX_LABEL => (&sentence[..colon], &sentence[colon + 1..]),
+        _ => ("", sentence),
+    };
+    // "Refusals: …", "Other schemes: Italy–Albania": no list of US partners.
+    let label_denies = label.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        [
+            "not", "no", "never", "refused", "rejected", "declined", "refusals", "other", "others",
+        ]
+        .contains(&w.as_str())
+    });
+    let listed = gazetteer::mentions(body);
+    let mut rest = body.to_string();
+    for m in &listed {
+        let blank = " ".repeat(m.range.len());
+        rest.replace_range(m.range.clone(), &blank);
+    }
+    // Parenthetical notes ("Palau (up to 75)") say how many, not who.
+    let mut depth = 0usize;
+    let rest: String = rest
+        .chars()
+        .filter(|c| {
+            depth = match c {
+                '(' => depth + 1,
+                ')' => depth.saturating_sub(1),
+                _ => depth,
+            };
+            depth == 0 && *c != ')'
+        })
+        .collect();
+    // "QUESTION: And Bhutan?" asks.
+    let only_countries = !listed.is_empty()
+        && !sentence.trim_end().ends_with('?')
+        && rest.split(|c: char| !c.is_alphanumeric()).all(|w| {
+            w.is_empty() || ["and", "or", "also", "plus"].contains(&w.to_lowercase().as_str())
+        });
+    let line = sentences[s].line;
+    let first_line = line.saturating_sub(LIST_LOOKBACK);
+    let before: Vec<&Sentence> = sentences[..s]
+        .iter()
+        .filter(|o| o.line >= first_line)
+        .collect();
+    only_countries
+        && !label_denies
+        && before.iter().any(|o| o.deportation)
+        && before.iter().any(|o| o.agreement || o.relation)
+}
+
 fn heading_in_context(sentences: &[Sentence], s: usize, words: &[Word]) -> bool {
     let line = sentences[s].line;
     let paragraph_relation = sentences
@@ -1803,6 +1903,31 @@ fn moved_by_other_state(text: &str, clause: &[&Word], mention: &Mention) -> bool
     })
 }
 
+/// "feared Cameroon could be asked to do the same", "countries that could
+/// face travel restrictions, among them Angola": what might be asked of a
+/// country is no report that it takes anyone.
+fn only_might_be_asked(clause: &[&Word], mention: &Mention) -> bool {
+    const AFTER_REACH: usize = 4;
+    const BEFORE_REACH: usize = 8;
+    let modal_at = |k: usize| {
+        clause.get(k..k + 3).is_some_and(|p| {
+            p[0].is_any(&["could", "might", "may"])
+                && ((p[1].lower == "be"
+                    && p[2].is_any(&["asked", "approached", "pressed", "next"]))
+                    || p[1].lower == "face")
+        })
+    };
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    let end = clause.partition_point(|w| w.range.start < mention.range.end);
+    (end..(end + AFTER_REACH).min(clause.len())).any(modal_at)
+        || (at.saturating_sub(BEFORE_REACH)..at).any(|k| {
+            modal_at(k)
+                && !clause[k + 3..at]
+                    .iter()
+                    .any(|w| w.cues.relation || w.cues.deportation)
+        })
+}
+
 /// A year written out ("2019"), for dating clauses.
 fn year_of(word: &Word) -> Option<u16> {
     const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
@@ -2142,6 +2267,16 @@ fn is_counterparty(
     if !preceded_by_with {
         return false;
     }
+    // "one of several countries to take deportees, along with Rwanda":
+    // "along with" adds to the subject, it names no other party.
+    let with_at = if clause[at - 1].lower == "with" {
+        at - 1
+    } else {
+        at - 2
+    };
+    if with_at >= 1 && clause[with_at - 1].is_any(&["along", "together"]) {
+        return false;
+    }
     // "Rwanda, which struck a similar deal with Britain in 2022, …".
     if antecedent.is_some_and(|a| a.code != first.code)
         && clause[..at].iter().any(|w| is_relation_word(w))
@@ -2302,6 +2437,29 @@ mod tests {
                 "Several nations agreed to accept deportees. Fiji was among the first. Samoa followed."
             ),
             vec!["FJ", "WS"]
+        );
+        // Round-up layouts: dash entries, table rows, label lists, sections.
+        let roundup = "The US has signed deals with countries to take deportees.\n\
+            Where the deals stand:\n\
+            Received deportees\n\
+            Peru — Took 40 men in March.\n\
+            Chile | Agreement signed | not disclosed | Signed in May\n\
+            Fiji | Own nationals only | 20 | A charter of Fijians\n\
+            Pacific: Samoa and Tonga (up to 30).\n\
+            QUESTION: And Nauru?\n\
+            Said no\n\
+            Bolivia — Its president called the idea an insult.";
+        assert_eq!(countries(roundup), vec!["PE", "CL", "WS", "TO"]);
+        assert_eq!(
+            found(
+                "Togo is one of several countries to take deportees, along with Benin and Niger."
+            ),
+            vec!["TG", "BJ", "NE"]
+        );
+        let none: &[&str] = &[];
+        assert_eq!(
+            found("Activists fear Gabon could be asked to take deportees next."),
+            none
         );
         // History and a US base abroad are no new destinations; a standing
         // safe third country agreement is, whatever its date.
