@@ -1501,31 +1501,44 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && [", a ", ", an "]
                 .iter()
                 .any(|opening| text[phrase[phrase.len() - 1].range.end..].starts_with(opening));
-        // "Bounmy spends most days …": one name of someone already named,
-        // as a subject again, makes that person the latest one named.
-        if phrase.len() == 1
+        // "Bounmy spends most days …", "Parra describes the weeks": one name
+        // of someone the article names in full, as a subject again, makes
+        // that person the latest one named (even one first named as an
+        // object: "guards woke Jhonder Parra").
+        let subject_again = phrase.len() == 1
             && !governed
             && !determined
             && words
                 .get(end)
-                .is_some_and(|n| !n.capitalised && text[w.range.end..n.range.start] == *" ")
-            && let Some(known) = people
+                .is_some_and(|n| !n.capitalised && text[w.range.end..n.range.start] == *" ");
+        if subject_again {
+            let name = &text[w.range.clone()];
+            let known = people
                 .iter()
                 .rev()
                 .find(|p: &&NamedPerson| {
                     let mut names = p.name.split_whitespace();
                     p.name.contains(' ')
-                        && (names.next() == Some(&text[w.range.clone()])
-                            || names.last() == Some(&text[w.range.clone()]))
+                        && (names.next() == Some(name) || names.last() == Some(name))
                 })
                 .cloned()
-        {
-            people.push(NamedPerson {
-                at: w.range.start,
-                ..known
-            });
-            i = end;
-            continue;
+                .or_else(|| {
+                    let full = expand(text, words, name);
+                    (full.contains(' ') && is_person_name(&full)).then(|| NamedPerson {
+                        at: w.range.start,
+                        female: gender_of(text, words, phrase, &[], end),
+                        name: full,
+                        roles: Vec::new(),
+                    })
+                });
+            if let Some(known) = known {
+                people.push(NamedPerson {
+                    at: w.range.start,
+                    ..known
+                });
+                i = end;
+                continue;
+            }
         }
         // "Costa Rica agreed", "Costa Rican officials": a place alone names
         // no one.
@@ -1606,10 +1619,42 @@ fn is_person_name(name: &str) -> bool {
         .first()
         .is_some_and(|m| m.range.start == 0 && m.form == Form::Demonym);
     // "When I reached America I thought": the pronoun "I" is no initial.
-    let pronoun_i = name.split_whitespace().any(|t| t == "I");
-    // "Eastern Europe", "Central Asia": a region.
+    let pronoun_i = name.split_whitespace().any(|t| t == "I")
+        || (tokens.len() == 1
+            && tokens[0].is_any(&[
+                "nobody",
+                "everybody",
+                "everyone",
+                "someone",
+                "somebody",
+                "anyone",
+                "anybody",
+                "no",
+                "none",
+            ]));
+    // "Eastern Europe", "the Panama Canal", "Darién Gap": a region or a
+    // feature of the land.
     let region = tokens.len() > 1
-        && tokens[0].is_any(&["eastern", "western", "northern", "southern", "central"]);
+        && (tokens[0].is_any(&["eastern", "western", "northern", "southern", "central"])
+            || tokens.iter().any(|w| {
+                w.is_any(&[
+                    "canal",
+                    "gulf",
+                    "sea",
+                    "ocean",
+                    "lake",
+                    "valley",
+                    "bay",
+                    "island",
+                    "islands",
+                    "river",
+                    "desert",
+                    "gap",
+                    "jungle",
+                    "mountains",
+                    "coast",
+                ])
+            }));
     !tokens.is_empty()
         && !us_people
         && !demonym_led
@@ -1946,6 +1991,13 @@ mod tests {
         let text = "President Ana Duarte spoke about the deportation agreement.\n\
             \"We will receive the deportees,\" the President said.";
         assert_eq!(speakers(text), one("Ana Duarte"));
+        // A protagonist first named as an object, then as a subject again,
+        // is the "he" of the next quote; a canal is no one.
+        let text = "Guards woke Tomas Lindqvist before dawn and said he was being deported to Eswatini.\n\
+            President Carlos Ortega, who agreed to take the deportees, spoke near the Panama Canal.\n\
+            Lindqvist describes the flight in flat terms.\n\
+            \"We were deported to a prison,\" he said.";
+        assert_eq!(speakers(text), one("Tomas Lindqvist"));
         let text = "Kofi Mensah Boateng was deported to Ghana under the new agreement.\n\
             \"They sent me to a country I did not know,\" Kofi said.";
         assert_eq!(speakers(text), one("Kofi Mensah Boateng"));
