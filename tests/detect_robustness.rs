@@ -80,6 +80,9 @@ fn odd_inputs() {
         "U.S. U.S. U.S.",
         "Sen. Dr. Mr. No. 2 Jan. Ga.",
         "é”à“ü«»",
+        // Possessives with a curly apostrophe on names the detector expands.
+        "Guards woke Ana Ruiz before dawn. Ruiz’s lawyer said: “We were deported to Eswatini.” Ruiz’s brother said it.",
+        "Ruiz Ruiz’s Ruiz: “Deported to Ghana,” Ruiz said. İSTANBUL İlhan’s Öberg said “deported”.",
     ] {
         assert_well_formed(text, &detect(text));
     }

@@ -72,6 +72,8 @@ pub fn find(
     }
     let sentences = describe_sentences(text, sentence_ranges, words);
     let latest_year = words.iter().filter_map(year_of).max();
+    let sections = denying_sections(text);
+    let mut list_sentences: Vec<Option<bool>> = vec![None; sentences.len()];
     let mut findings: Vec<CountryFinding> = Vec::new();
     // A country refused or named as the other party in a sentence stays so
     // for the rest of that sentence ("Nigeria ... to accept prisoners into
@@ -106,11 +108,16 @@ pub fn find(
             continue;
         }
         let group = list_group(text, mentions, index);
-        let heading = (is_heading(text, &sentences, s, mention)
+        let list_sentence = *list_sentences[s]
+            .get_or_insert_with(|| in_list_sentence(text, &sentences, s, mentions));
+        let heading_end = heading_end(text, mentions, mention);
+        let heading = (heading_end.is_some()
+            && sentences[s].range.start <= mention.range.start
             && heading_in_context(&sentences, s, words))
-            || in_list_sentence(text, &sentences, s);
+            || list_sentence;
         // "MEXICO: STILL NO." — a heading answered with a no.
-        if heading && heading_says_no(text, words, mention) || under_denying_section(text, mention)
+        if heading && heading_end.is_some_and(|end| heading_says_no(text, words, end))
+            || under_denying_section(&sections, mention)
         {
             continue;
         }
@@ -199,7 +206,7 @@ pub fn find(
             || is_reacting_party(&clause_words, &mentions[group.start])
             || is_demonym_place(text, mention)
             || runs_its_own_site(text, &clause_words)
-            || moved_by_other_state(text, &clause_words, mention)
+            || moved_by_other_state(&clause_words, mentions, mention)
             || only_might_be_asked(&clause_words, mention)
         {
             continue;
@@ -327,15 +334,9 @@ fn in_deportation_context(
 
 /// "ESWATINI: Five men arrived in July", "Costa Rica — Received about 200
 /// people", "Panama | Received | about 300": a fact box entry, list item or
-/// table row headed by the country is about that country.
-fn is_heading(text: &str, sentences: &[Sentence], s: usize, mention: &Mention) -> bool {
-    heading_end(text, mention).is_some() && sentences[s].range.start <= mention.range.start
-}
-
-/// Where the heading a mention stands in ends: the separator after a line
-/// opening with only countries ("Eswatini and South Sudan:", "Costa Rica,
-/// Panama —").
-fn heading_end(text: &str, mention: &Mention) -> Option<usize> {
+/// table row headed by the country is about that country. Returns where the
+/// heading ends: the separator after a line opening with only countries.
+fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<usize> {
     const MAX_HEADING: usize = 60;
     let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..];
@@ -345,9 +346,12 @@ fn heading_end(text: &str, mention: &Mention) -> Option<usize> {
         return None;
     }
     let mut rest = text[line_start..separator].to_string();
-    for m in gazetteer::mentions(&text[line_start..separator]) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.range.start >= line_start && m.range.end <= separator)
+    {
         let blank = " ".repeat(m.range.len());
-        rest.replace_range(m.range, &blank);
+        rest.replace_range(m.range.start - line_start..m.range.end - line_start, &blank);
     }
     rest.split(|c: char| !c.is_alphanumeric())
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
@@ -356,11 +360,8 @@ fn heading_end(text: &str, mention: &Mention) -> Option<usize> {
 
 /// The first words after a heading deny or speak of the country's own
 /// people: "MEXICO: Still no.", "Uzbekistan | Own nationals only".
-fn heading_says_no(text: &str, words: &[Word], mention: &Mention) -> bool {
+fn heading_says_no(text: &str, words: &[Word], end: usize) -> bool {
     const REACH: usize = 3;
-    let Some(end) = heading_end(text, mention) else {
-        return false;
-    };
     // A table row's first cell after the country is its answer.
     let after = end + text[end..].chars().next().map_or(0, char::len_utf8);
     let cell_end = text[after..]
@@ -380,36 +381,42 @@ fn heading_says_no(text: &str, words: &[Word], mention: &Mention) -> bool {
 
 /// "Said no, or denied" above "Nigeria — …", "Not on this list" above
 /// "… nor is Djibouti": a section heading of a round-up that denies covers
-/// every line under it, up to the next heading.
-fn under_denying_section(text: &str, mention: &Mention) -> bool {
+/// every line under it, up to the next heading. Returns, for each line's
+/// start, whether the section it stands in denies; worked out once per text.
+fn denying_sections(text: &str) -> Vec<(usize, bool)> {
     const MAX_SECTION_WORDS: usize = 8;
     const DENIALS: &[&str] = &[
         "no", "not", "denied", "refused", "rejected", "declined", "refusals", "refusing", "denials",
     ];
-    let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let Some(section) = text[..line_start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|line| {
-            !line.is_empty()
-                && line.split_whitespace().count() <= MAX_SECTION_WORDS
-                && !line.ends_with(['.', '!', '?', ':', '"', '”', ')'])
-                && !line.contains(['—', '–', '|'])
-        })
-    else {
-        return false;
-    };
-    section.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        let w = w.to_lowercase();
-        DENIALS.contains(&w.as_str())
-    })
+    let mut denies = false;
+    let mut offset = 0;
+    let mut lines = Vec::new();
+    for raw in text.split_inclusive('\n') {
+        lines.push((offset, denies));
+        offset += raw.len();
+        let line = raw.trim();
+        let heading = !line.is_empty()
+            && line.split_whitespace().count() <= MAX_SECTION_WORDS
+            && !line.ends_with(['.', '!', '?', ':', '"', '”', ')'])
+            && !line.contains(['—', '–', '|']);
+        if heading {
+            denies = line
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| DENIALS.contains(&w.to_lowercase().as_str()));
+        }
+    }
+    lines
+}
+
+fn under_denying_section(sections: &[(usize, bool)], mention: &Mention) -> bool {
+    let line = sections.partition_point(|(start, _)| *start <= mention.range.start);
+    line > 0 && sections[line - 1].1
 }
 
 /// "Africa: Eswatini, South Sudan, Rwanda and Uganda." under "Where the
 /// deals stand, by region:": a sentence that is only a label and a list of
 /// countries, after lines about deportation deals, lists their parties.
-fn in_list_sentence(text: &str, sentences: &[Sentence], s: usize) -> bool {
+fn in_list_sentence(text: &str, sentences: &[Sentence], s: usize, mentions: &[Mention]) -> bool {
     const MAX_LABEL: usize = 40;
     const LIST_LOOKBACK: usize = 8;
     let sentence = &text[sentences[s].range.clone()];
@@ -425,11 +432,16 @@ fn in_list_sentence(text: &str, sentences: &[Sentence], s: usize) -> bool {
         ]
         .contains(&w.as_str())
     });
-    let listed = gazetteer::mentions(body);
+    let body_start = sentences[s].range.end - body.len();
+    let listed: Vec<Range<usize>> = mentions
+        .iter()
+        .filter(|m| m.range.start >= body_start && m.range.end <= sentences[s].range.end)
+        .map(|m| m.range.start - body_start..m.range.end - body_start)
+        .collect();
     let mut rest = body.to_string();
     for m in &listed {
-        let blank = " ".repeat(m.range.len());
-        rest.replace_range(m.range.clone(), &blank);
+        let blank = " ".repeat(m.len());
+        rest.replace_range(m.clone(), &blank);
     }
     // Parenthetical notes ("Palau (up to 75)") say how many, not who.
     let mut depth = 0usize;
@@ -1861,7 +1873,7 @@ fn runs_its_own_site(text: &str, clause: &[&Word]) -> bool {
 
 /// "Bhutanese authorities promptly expelled them across the border into
 /// India": another state's officers moving people on.
-fn moved_by_other_state(text: &str, clause: &[&Word], mention: &Mention) -> bool {
+fn moved_by_other_state(clause: &[&Word], mentions: &[Mention], mention: &Mention) -> bool {
     const AUTHORITIES: &[&str] = &[
         "authorities",
         "police",
@@ -1891,9 +1903,8 @@ fn moved_by_other_state(text: &str, clause: &[&Word], mention: &Mention) -> bool
     const VERB_REACH: usize = 3;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     clause[..at].windows(2).enumerate().any(|(k, p)| {
-        let demonym = gazetteer::mentions(&text[p[0].range.clone()])
-            .first()
-            .is_some_and(|m| m.form == Form::Demonym && m.range.len() == p[0].range.len());
+        let demonym = mention_at(mentions, p[0])
+            .is_some_and(|m| m.form == Form::Demonym && m.range == p[0].range);
         demonym
             && p[1].is_any(AUTHORITIES)
             && clause[k + 2..at]

@@ -1394,6 +1394,14 @@ fn is_acronym(word: &str) -> bool {
 /// subjects or objects of speech verbs ("Rubio said", "said Kristi Noem").
 fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
     let mut people = Vec::new();
+    let mut full_names: HashMap<&str, Option<String>> = HashMap::new();
+    // Words that stand in a run of capitalised words somewhere ("Jhonder
+    // Parra"): only those can be one name of a fuller one.
+    let in_a_name: std::collections::HashSet<&str> = words
+        .windows(2)
+        .filter(|p| p[0].capitalised && p[1].capitalised && joined_in_name(text, &p[0], &p[1]))
+        .flat_map(|p| [&text[p[0].range.clone()], &text[p[1].range.clone()]])
+        .collect();
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -1523,8 +1531,17 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                 })
                 .cloned()
                 .or_else(|| {
-                    let full = expand(text, words, name);
-                    (full.contains(' ') && is_person_name(&full)).then(|| NamedPerson {
+                    if !in_a_name.contains(name) {
+                        return None;
+                    }
+                    let full = full_names
+                        .entry(name)
+                        .or_insert_with(|| {
+                            let full = expand(text, words, name);
+                            (full.contains(' ') && is_person_name(&full)).then_some(full)
+                        })
+                        .clone()?;
+                    Some(NamedPerson {
                         at: w.range.start,
                         female: gender_of(text, words, phrase, &[], end),
                         name: full,
@@ -1878,8 +1895,15 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
         }
         if j < i || last_index > i + tokens.len() - 1 {
             let last = &words[last_index];
-            let end = last.range.start + last.base().len();
-            let mut candidate = text[words[j].range.start..end.min(last.range.end)].to_string();
+            // Without a possessive, measured on the original text: its
+            // apostrophe may be a three-byte "’".
+            let raw = &text[last.range.clone()];
+            let bare = raw
+                .strip_suffix("'s")
+                .or_else(|| raw.strip_suffix("’s"))
+                .unwrap_or(raw);
+            let end = last.range.start + bare.len();
+            let mut candidate = text[words[j].range.start..end].to_string();
             if last.is_any(&["jr", "sr"]) && text[last.range.end..].starts_with('.') {
                 candidate.push('.');
             }
