@@ -610,7 +610,16 @@ fn names_the_set_again(words: &[&Word]) -> bool {
             || (p[0].is_any(&["did", "done", "do", "does"]) && p[1].lower == "the")
                 && words.iter().any(|w| w.lower == "same")
             || (p[0].lower == "joined" && p[1].is_any(&["them", "the"]))
-    }) || words.last().is_some_and(|w| w.lower == "followed");
+    }) || words.iter().enumerate().any(|(k, w)| {
+        // "St Kitts and Nevis followed weeks later."
+        w.lower == "followed"
+            && words[k + 1..].iter().take(2).all(|n| {
+                n.is_any(&[
+                    "suit", "weeks", "days", "months", "later", "soon", "shortly", "quickly",
+                    "days", "week", "month",
+                ])
+            })
+    });
     opens_with_set
         || points_back
         || words.windows(2).any(|p| {
@@ -1304,8 +1313,13 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     }
     let marker = before[i - 1];
     // "citizens of their countries, including Panama": a comma ends the
-    // origin phrase before the list.
-    if text[marker.range.end..first.range.start].contains([',', ';', ':']) {
+    // origin phrase before the list; one inside a list of places ("from
+    // Central America, Cuba and Venezuela") does not.
+    let gap = &before[i..];
+    let list_of_places = gap
+        .iter()
+        .all(|w| w.capitalised || w.is_any(&["and", "or"]));
+    if text[marker.range.end..first.range.start].contains([',', ';', ':']) && !list_of_places {
         return false;
     }
     // "sent home to Mexico", "flown back to Cuba": a return to the origin.
@@ -1449,6 +1463,13 @@ fn is_onward_leg(before: &[&&Word]) -> bool {
         "expelled",
         "deported",
         "pushed",
+        // "later flew to Argentina", "then travelled on to Senegal": the
+        // person going on.
+        "flew",
+        "travelled",
+        "traveled",
+        "went",
+        "headed",
     ];
     /// Words that may stand between the verb and "to": "sent across the
     /// border to Togo", "taken by bus to".
@@ -1548,10 +1569,8 @@ fn returns_its_own_people(
                     .is_some_and(|p| p.eq_ignore_ascii_case("non-"))
         })
         .any(|m| {
-            // Groups only: "180 Venezuelans", "Four Cubans". One person sent
-            // home ("a Salvadoran man … wrongly deported to El Salvador") is
-            // reported as part of the deals' story and labelled so.
-            // "Venezuelan deportees" are a group as much as "Venezuelans".
+            // "180 Venezuelans", "Venezuelan deportees", and one person too:
+            // "the Mexican man was repatriated to Mexico" goes home.
             let next = clause.iter().find(|w| w.range.start >= m.range.end);
             // "men of Bhutanese origin": the demonym names the group's roots.
             let roots = next.is_some_and(|w| {
@@ -1559,7 +1578,7 @@ fn returns_its_own_people(
             });
             let people = text[m.range.clone()].ends_with('s')
                 || roots
-                || next.is_some_and(|w| w.is_any(PERSON_NOUNS) && w.lower.ends_with('s'));
+                || next.is_some_and(|w| w.is_any(PERSON_NOUNS));
             // …and they are the ones moved: a moving word between them and
             // the country, or right after them ("180 Venezuelans landing").
             const RIGHT_AFTER: usize = 3;
@@ -1717,7 +1736,32 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         // "has ruled out a similar deal", "turned down a request".
         if word.is_any(NEGATING_VERBS) || refusal_particle(word, rest).is_some() {
             let window = &rest[..rest.len().min(VERB_REACH)];
-            if window.is_empty()
+            // "has so far refused to go that far": refusing to do anything
+            // in a sentence about the deals refuses the deal.
+            // The country must be its subject: right before it past
+            // auxiliaries and adverbs, or closed off by an appositive's
+            // comma ("Mexico, the administration's partner, has refused").
+            let subject_is_country = {
+                let mut k = i;
+                while k > 0
+                    && (after[k - 1].lower.ends_with("ly")
+                        || after[k - 1].is_any(&[
+                            "has", "have", "had", "so", "far", "also", "since", "then", "long",
+                            "already", "still", "again", "thus",
+                        ]))
+                {
+                    k -= 1;
+                }
+                k == 0
+                    || after[k - 1].range.end <= mention.range.end
+                    || text[after[k - 1].range.end..after[k].range.start].contains(',')
+            };
+            let refuses_to = word.is_any(NEGATING_VERBS)
+                && subject_is_country
+                && rest.first().is_some_and(|w| w.lower == "to")
+                && !word.is_any(&["denied", "denies", "deny", "dismissed", "dismisses"]);
+            if refuses_to
+                || window.is_empty()
                 || window
                     .iter()
                     .any(|w| is_relation_word(w) || w.is_any(NEGATED_OBJECTS))
@@ -1819,6 +1863,20 @@ fn is_start_of_a_leg(clause: &[&Word], mention: &Mention) -> bool {
 /// "a sharp response from neighbouring South Africa": a country reacting
 /// to the deals.
 fn is_reacting_party(clause: &[&Word], list_head: &Mention) -> bool {
+    // "The arrangement has unsettled neighbouring South Africa": the object
+    // of a verb of feeling.
+    const FEELINGS: &[&str] = &[
+        "unsettled",
+        "alarmed",
+        "worried",
+        "angered",
+        "irritated",
+        "concerned",
+        "upset",
+        "rattled",
+        "dismayed",
+        "troubled",
+    ];
     const REACTIONS: &[&str] = &[
         "response",
         "reaction",
@@ -1835,6 +1893,12 @@ fn is_reacting_party(clause: &[&Word], list_head: &Mention) -> bool {
     ];
     const REACH: usize = 4;
     let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    let object_of_feeling = clause[at.saturating_sub(2)..at]
+        .iter()
+        .any(|w| w.is_any(FEELINGS));
+    if object_of_feeling {
+        return true;
+    }
     let Some(from) = clause[at.saturating_sub(REACH)..at]
         .iter()
         .rposition(|w| w.lower == "from")
@@ -2397,10 +2461,22 @@ mod tests {
             "The deportation deal drew a sharp response from neighbouring Chile.",
             "CHILE: Still no deal on deportees.",
             "Deportees were sent from Djibouti onward by plane.",
+            "The Peruvian man among them was repatriated to Peru in May.",
+            "One deportee who said he fled conscription later flew to Chile.",
+            "Bolivia, the administration's closest partner, has so far refused to go that far.",
+            "The deportation deal has unsettled neighbouring Chile.",
         ] {
             assert_eq!(found(sentence), none, "{sentence}");
         }
         // The same words in a destination's role still count.
+        assert_eq!(
+            found("Peru has accepted deportees, mostly from Central America, Haiti and Cuba."),
+            vec!["PE"]
+        );
+        assert_eq!(
+            found("Several nations agreed to take deportees. Samoa followed weeks later."),
+            vec!["WS"]
+        );
         let home = found(
             "Washington paid Panama to deport migrants to their home countries, with flights to Peru and Chile.",
         );
@@ -2783,16 +2859,18 @@ mod tests {
     }
 
     #[test]
-    fn they_include_lists_the_set_and_one_person_sent_home_counts() {
+    fn they_include_lists_the_set_and_one_person_sent_home_goes_home() {
         let text = "The number of countries accepting people deported from the U.S. has grown.\n\
             They include El Salvador, Costa Rica, Kosovo and Ghana.";
         assert_eq!(countries(text), vec!["SV", "CR", "XK", "GH"]);
         assert!(countries("They include El Salvador and Ghana.").is_empty());
-        assert_eq!(
+        // Sent to the country of their own demonym, one person goes home
+        // as a group does: no third country.
+        assert!(
             countries(
                 "A Salvadoran man living in Maryland was mistakenly deported to El Salvador in March."
-            ),
-            vec!["SV"]
+            )
+            .is_empty()
         );
     }
 
