@@ -83,6 +83,8 @@ fn odd_inputs() {
         // Possessives with a curly apostrophe on names the detector expands.
         "Guards woke Ana Ruiz before dawn. Ruiz’s lawyer said: “We were deported to Eswatini.” Ruiz’s brother said it.",
         "Ruiz Ruiz’s Ruiz: “Deported to Ghana,” Ruiz said. İSTANBUL İlhan’s Öberg said “deported”.",
+        // A table whose rows end and start with countries.
+        "Deportees went to third countries.\nPeru | Received | near Chile\nBolivia | Received | Chile",
     ] {
         assert_well_formed(text, &detect(text));
     }

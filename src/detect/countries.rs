@@ -1245,10 +1245,14 @@ fn continues_subject(rest: &str) -> bool {
 /// Indices of the mentions coordinated with mention `index` ("Vietnam,
 /// Jamaica, Laos and Cuba"), in order.
 fn list_group(text: &str, mentions: &[Mention], index: usize) -> Range<usize> {
+    // A list stays inside its paragraph: a country ending one line and one
+    // opening the next (a table's rows) are no list.
     let joined = |a: &Mention, b: &Mention| {
         let gap = text.get(a.range.end..b.range.start).unwrap_or("x");
-        gap.split(|c: char| c == ',' || c.is_whitespace())
-            .all(|w| w.is_empty() || matches!(w, "and" | "or" | "the"))
+        !gap.contains('\n')
+            && gap
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .all(|w| w.is_empty() || matches!(w, "and" | "or" | "the"))
     };
     let mut first = index;
     while first > 0 && joined(&mentions[first - 1], &mentions[first]) {

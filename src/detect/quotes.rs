@@ -612,7 +612,10 @@ pub fn find(
                 let full = full_names
                     .entry(speaker)
                     .or_insert_with_key(|name| expand(text, words, name));
-                (Some(full.clone()), Some(span))
+                // "Officials", "Parliament", "Burkina Faso": a group or a
+                // place is no speaker to report; the attribution still
+                // bounds the evidence.
+                (can_speak(full).then(|| full.clone()), Some(span))
             }
             None => (None, None),
         };
@@ -1618,6 +1621,36 @@ fn speaks_after_aside(text: &str, words: &[Word], end: usize) -> bool {
     })
 }
 
+/// A speaker worth naming: not a place alone, nor a word for a group or a
+/// body that says nothing of who spoke.
+fn can_speak(name: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "officials",
+        "lawmakers",
+        "legislators",
+        "critics",
+        "residents",
+        "analysts",
+        "activists",
+        "lawyers",
+        "experts",
+        "diplomats",
+        "protesters",
+        "relatives",
+        "parliament",
+        "congress",
+        "united",
+        "government",
+        "authorities",
+    ];
+    let tokens = tokenize(name);
+    let group = tokens.len() == 1 && tokens[0].is_any(GROUPS);
+    let place = gazetteer::mentions(name)
+        .first()
+        .is_some_and(|m| m.range.start == 0 && m.range.end == name.len());
+    !tokens.is_empty() && !group && !place
+}
+
 fn is_person_name(name: &str) -> bool {
     let tokens = tokenize(name);
     // "Kenya Phan": a country that is also a given name, before a surname.
@@ -2025,6 +2058,16 @@ mod tests {
         let text = "Kofi Mensah Boateng was deported to Ghana under the new agreement.\n\
             \"They sent me to a country I did not know,\" Kofi said.";
         assert_eq!(speakers(text), one("Kofi Mensah Boateng"));
+    }
+
+    #[test]
+    fn a_group_or_a_place_is_no_speaker() {
+        for text in [
+            "\"We will not take deportees from the United States,\" Officials said.",
+            "\"We will not take deportees from the United States,\" Burkina Faso said.",
+        ] {
+            assert_eq!(speakers(text), vec![None], "{text}");
+        }
     }
 
     #[test]
