@@ -16,7 +16,7 @@ use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
     BLOCKING_VERBS, CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS,
     INSTITUTION_NOUNS, INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS,
-    NEW_SUBJECT_WORDS, NOT_SURNAMES, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator,
+    NEW_SUBJECT_WORDS, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator, is_not_surname,
     is_relation_word,
 };
 use super::words::{Word, first_at};
@@ -1160,7 +1160,7 @@ fn is_other_meaning(
     }
     let at = sentence_words.partition_point(|w| w.range.start < mention.range.start);
     let adjacent_name =
-        |w: &Word, gap: &str| w.capitalised && !w.is_any(NOT_SURNAMES) && gap.trim().is_empty();
+        |w: &Word, gap: &str| w.capitalised && !is_not_surname(w) && gap.trim().is_empty();
     let next = sentence_words.get(at + 1).is_some_and(|w| {
         adjacent_name(w, &text[mention.range.end..w.range.start])
             && gazetteer::mentions(&text[w.range.clone()]).is_empty()

@@ -657,9 +657,9 @@ pub const OTHER_TOPICS: &[&str] = &[
     "canal",
 ];
 
-/// Capitalised words that follow a given name-like country but are not a
-/// surname ("Jordan Monday").
-pub const NOT_SURNAMES: &[&str] = &[
+/// Days and months, capitalised but nobody's name ("May" is left out: it
+/// is a surname too).
+pub const CALENDAR_WORDS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -671,7 +671,6 @@ pub const NOT_SURNAMES: &[&str] = &[
     "february",
     "march",
     "april",
-    "may",
     "june",
     "july",
     "august",
@@ -679,10 +678,13 @@ pub const NOT_SURNAMES: &[&str] = &[
     "october",
     "november",
     "december",
-    "and",
-    "or",
-    "the",
 ];
+
+/// Capitalised words that follow a given name-like country but are not a
+/// surname ("Jordan Monday", "Jordan May 5").
+pub fn is_not_surname(word: &Word) -> bool {
+    word.is_any(CALENDAR_WORDS) || word.is_any(&["may", "and", "or", "the"])
+}
 
 /// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".
 pub const GIVEN_NAME_COUNTRIES: &[&str] =

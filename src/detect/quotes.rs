@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{self, Form, Mention};
-use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES, PERSON_NOUNS};
+use super::lexicon::{AUXILIARIES, CALENDAR_WORDS, GIVEN_NAME_COUNTRIES, PERSON_NOUNS};
 use super::words::{Word, first_at, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
 
@@ -228,6 +228,10 @@ const HEAD_TITLES: &[&str] = &[
 
 /// Capitalised words that begin sentences or name days and months, never
 /// part of a speaker's name.
+fn is_not_name_word(word: &Word) -> bool {
+    word.is_any(NOT_NAME_WORDS) || word.is_any(CALENDAR_WORDS)
+}
+
 const NOT_NAME_WORDS: &[&str] = &[
     "the",
     "a",
@@ -265,24 +269,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "from",
     "to",
     "during",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "he",
     "she",
     "they",
@@ -1186,7 +1172,7 @@ fn name_after(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         }
         let lowercase_title = !w.capitalised && w.is_any(TITLE_WORDS);
         let connector = !w.capitalised && w.is_any(NAME_CONNECTORS);
-        let name_word = w.capitalised && (end > 0 || !w.is_any(NOT_NAME_WORDS));
+        let name_word = w.capitalised && (end > 0 || !is_not_name_word(w));
         // "Melusi Simelane of the Southern Africa Litigation Centre": after a
         // full name, "of" opens the affiliation.
         // "Clémentine de Montjoye of Human Rights Watch": after two name
@@ -1231,7 +1217,7 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
     let mut start = last;
     while start > 0 {
         let previous = &words[start - 1];
-        let usable = (previous.capitalised && !previous.is_any(NOT_NAME_WORDS))
+        let usable = (previous.capitalised && !is_not_name_word(previous))
             || (!previous.capitalised
                 && previous.is_any(NAME_CONNECTORS)
                 && connects_to_name(&words[..start - 1]));
@@ -1240,7 +1226,7 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         }
         start -= 1;
     }
-    if words[start].is_any(NOT_NAME_WORDS) {
+    if is_not_name_word(&words[start]) {
         return None;
     }
     strip_titles(text, &words[start..=last])
@@ -1262,7 +1248,7 @@ fn connects_to_name(before: &[Word]) -> bool {
         .iter()
         .rev()
         .find(|w| !w.is_any(NAME_CONNECTORS) || w.capitalised)
-        .is_some_and(|w| w.capitalised && !w.is_any(NOT_NAME_WORDS))
+        .is_some_and(|w| w.capitalised && !is_not_name_word(w))
 }
 
 /// Whether two neighbouring words belong to one name: only spaces between
@@ -1428,7 +1414,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                 continue;
             }
         }
-        if !w.capitalised || w.is_any(NOT_NAME_WORDS) {
+        if !w.capitalised || is_not_name_word(w) {
             i += 1;
             continue;
         }
@@ -1487,7 +1473,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && words.get(end).is_some_and(|n| {
                 !n.capitalised
                     && !n.is_any(PERSON_NOUNS)
-                    && !n.is_any(NOT_NAME_WORDS)
+                    && !is_not_name_word(n)
                     && !n.is_any(NAME_CONNECTORS)
                     && text[phrase[phrase.len() - 1].range.end..n.range.start] == *" "
             });
@@ -1893,7 +1879,7 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
             && (words[j - 1].capitalised
                 || (words[j - 1].is_any(NAME_CONNECTORS) && connects_to_name(&words[..j - 1])))
             && !words[j - 1].is_any(TITLE_WORDS)
-            && !words[j - 1].is_any(NOT_NAME_WORDS)
+            && !is_not_name_word(&words[j - 1])
             && is_name_not_country(text, &words[j - 1])
             && joined_in_name(text, &words[j - 1], &words[j])
         {
@@ -1909,7 +1895,7 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
             && words[last_index + 1].capitalised
             && !words[last_index + 1].lower.ends_with("'s")
             && !words[last_index + 1].is_any(TITLE_WORDS)
-            && !words[last_index + 1].is_any(NOT_NAME_WORDS)
+            && !is_not_name_word(&words[last_index + 1])
             && !words[last_index + 1].is_any(ORGANISATION_WORDS)
             && !words[last_index + 1].is_any(&["jr", "sr", "ii", "iii"])
             && is_name_not_country(text, &words[last_index + 1])
