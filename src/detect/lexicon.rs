@@ -657,9 +657,9 @@ pub const OTHER_TOPICS: &[&str] = &[
     "canal",
 ];
 
-/// Days and months, capitalised but nobody's name ("May" is left out: it
-/// is a surname too).
-pub const CALENDAR_WORDS: &[&str] = &[
+/// Days of the week: capitalised, nobody's name, and the wire's marker of a
+/// new item ("Also Wednesday, …").
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -667,6 +667,11 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Months, capitalised but nobody's name ("May" is left out: it is a
+/// surname too).
+const MONTHS_NOT_MAY: &[&str] = &[
     "january",
     "february",
     "march",
@@ -680,10 +685,15 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "december",
 ];
 
+/// A day or a month other than May.
+pub fn is_calendar_word(word: &Word) -> bool {
+    word.is_any(WEEKDAYS) || word.is_any(MONTHS_NOT_MAY)
+}
+
 /// Capitalised words that follow a given name-like country but are not a
 /// surname ("Jordan Monday", "Jordan May 5").
 pub fn is_not_surname(word: &Word) -> bool {
-    word.is_any(CALENDAR_WORDS) || word.is_any(&["may", "and", "or", "the"])
+    is_calendar_word(word) || word.is_any(&["may", "and", "or", "the"])
 }
 
 /// Country names that are also given names: "Jordan Smith", "Rep. Jim Jordan".

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{self, Form, Mention};
-use super::lexicon::{AUXILIARIES, CALENDAR_WORDS, GIVEN_NAME_COUNTRIES, PERSON_NOUNS};
+use super::lexicon::{AUXILIARIES, GIVEN_NAME_COUNTRIES, PERSON_NOUNS, WEEKDAYS, is_calendar_word};
 use super::words::{Word, first_at, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
 
@@ -229,7 +229,7 @@ const HEAD_TITLES: &[&str] = &[
 /// Capitalised words that begin sentences or name days and months, never
 /// part of a speaker's name.
 fn is_not_name_word(word: &Word) -> bool {
-    word.is_any(NOT_NAME_WORDS) || word.is_any(CALENDAR_WORDS)
+    word.is_any(NOT_NAME_WORDS) || is_calendar_word(word)
 }
 
 const NOT_NAME_WORDS: &[&str] = &[
@@ -766,15 +766,6 @@ fn topic_of(
 /// Discourse markers that turn a story to another subject: "Separately,",
 /// "Noem also discussed the budget", "turning to the economy".
 fn shifts_topic(span: &[Word]) -> bool {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     span.iter().any(|w| w.is_any(&["separately", "unrelated"]))
         // "Also Wednesday, Trump departed Qatar": the wire's turn to the
         // day's next item.
