@@ -22,22 +22,16 @@ fn versions(install: &Install) -> i64 {
 
 /// `pactwatch sources`, one row per source: (name, state, next check, fails, last error).
 fn sources(install: &Install) -> Vec<(String, String, String, u32, String)> {
-    let output = install.pactwatch(&["sources"]);
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .take_while(|line| !line.is_empty()) // the outbox summary follows
-        .map(|line| {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let error = fields[6..].join(" ");
+    install
+        .source_rows()
+        .into_iter()
+        .map(|fields| {
             (
-                fields[0].to_owned(),
-                fields[2].to_owned(),
-                fields[4].to_owned(),
+                fields[0].clone(),
+                fields[2].clone(),
+                fields[4].clone(),
                 fields[5].parse().unwrap(),
-                error,
+                fields[6..].join(" "),
             )
         })
         .collect()

@@ -18,17 +18,10 @@ fn requests_to(requests: &[wiremock::Request], path: &str) -> usize {
 
 /// `pactwatch sources` rows as (name, state, next check).
 fn schedule(install: &Install) -> Vec<(String, String, String)> {
-    let output = install.pactwatch(&["sources"]);
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .take_while(|line| !line.is_empty()) // the outbox summary follows
-        .map(|line| {
-            let f: Vec<&str> = line.split_whitespace().collect();
-            (f[0].to_owned(), f[2].to_owned(), f[4].to_owned())
-        })
+    install
+        .source_rows()
+        .into_iter()
+        .map(|f| (f[0].clone(), f[2].clone(), f[4].clone()))
         .collect()
 }
 

@@ -208,6 +208,20 @@ smtp_timeout = "5s"
         run_pactwatch(&self.config, args)
     }
 
+    /// `pactwatch sources`, one row of whitespace-split fields per source
+    /// (name, URL, state, last check, next check, fails, last error …).
+    pub fn source_rows(&self) -> Vec<Vec<String>> {
+        let output = self.pactwatch(&["sources"]);
+        assert!(output.status.success());
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .take_while(|line| !line.is_empty()) // the outbox summary follows
+            .map(|line| line.split_whitespace().map(str::to_owned).collect())
+            .collect()
+    }
+
     /// `pactwatch check`, asserting it exits 0.
     pub fn check(&self) -> String {
         let output = self.pactwatch(&["check"]);
