@@ -27,8 +27,10 @@ const CAUCASUS_MARKERS: &[&str] = &["tbilisi", "caucasus", "soviet", "georgian"]
 /// Words and marks that end a clause.
 const CLAUSE_BREAKS: &[&str] = &[
     ";",
-    // Table cells.
+    // Table cells and dotted fields.
     " | ",
+    " · ",
+    " • ",
     " — ",
     " – ",
     " -- ",
@@ -341,7 +343,7 @@ fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<us
     let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
-    let separator = line_start + line.find([':', '—', '–', '|'])?;
+    let separator = line_start + line.find([':', '—', '–', '|', '·', '•'])?;
     if separator < mention.range.end || separator - line_start > MAX_HEADING {
         return None;
     }
@@ -358,25 +360,29 @@ fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<us
         .then_some(separator)
 }
 
-/// The first words after a heading deny or speak of the country's own
-/// people: "MEXICO: Still no.", "Uzbekistan | Own nationals only".
+/// The first words after a heading deny, doubt or speak of the country's
+/// own people: "MEXICO: Still no.", "Uzbekistan | Own nationals only",
+/// "LIBYA · Disputed", "Home returns only".
 fn heading_says_no(text: &str, words: &[Word], end: usize) -> bool {
     const REACH: usize = 3;
     // A table row's first cell after the country is its answer.
     let after = end + text[end..].chars().next().map_or(0, char::len_utf8);
     let cell_end = text[after..]
-        .find(['|', '\n'])
+        .find(['|', '·', '•', '\n'])
         .map_or(text.len(), |k| after + k);
     let opening: Vec<&Word> = words[first_at(words, end)..first_at(words, cell_end)]
         .iter()
         .take(REACH)
         .collect();
-    opening
-        .iter()
-        .any(|w| is_negator(w) || w.is_any(NEGATING_VERBS) || w.is_any(BLOCKING_VERBS))
-        || opening
-            .windows(2)
-            .any(|p| p[0].lower == "own" && p[1].is_any(&["nationals", "citizens", "people"]))
+    opening.iter().any(|w| {
+        is_negator(w)
+            || w.is_any(NEGATING_VERBS)
+            || w.is_any(BLOCKING_VERBS)
+            || w.is_any(&["disputed", "unconfirmed"])
+    }) || opening.windows(2).any(|p| {
+        (p[0].lower == "own" && p[1].is_any(&["nationals", "citizens", "people"]))
+            || (p[0].lower == "home" && p[1].lower.starts_with("return"))
+    })
 }
 
 /// "Said no, or denied" above "Nigeria — …", "Not on this list" above
@@ -398,7 +404,7 @@ fn denying_sections(text: &str) -> Vec<(usize, bool)> {
         let heading = !line.is_empty()
             && line.split_whitespace().count() <= MAX_SECTION_WORDS
             && !line.ends_with(['.', '!', '?', ':', '"', '”', ')'])
-            && !line.contains(['—', '–', '|']);
+            && !line.contains(['—', '–', '|', '·', '•']);
         if heading {
             denies = line
                 .split(|c: char| !c.is_alphanumeric())
@@ -2541,6 +2547,11 @@ mod tests {
             Said no\n\
             Bolivia — Its president called the idea an insult.";
         assert_eq!(countries(roundup), vec!["PE", "CL", "WS", "TO"]);
+        let dotted = "The US has signed deals with countries to take deportees.\n\
+            PERU · Received · 40 men in March\n\
+            CHILE · Disputed · Officials deny any deal\n\
+            BOLIVIA · Home returns only · Flights of Bolivians";
+        assert_eq!(countries(dotted), vec!["PE"]);
         assert_eq!(
             found(
                 "Togo is one of several countries to take deportees, along with Benin and Niger."
