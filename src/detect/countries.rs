@@ -347,14 +347,7 @@ fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<us
     if separator < mention.range.end || separator - line_start > MAX_HEADING {
         return None;
     }
-    let mut rest = text[line_start..separator].to_string();
-    for m in mentions
-        .iter()
-        .filter(|m| m.range.start >= line_start && m.range.end <= separator)
-    {
-        let blank = " ".repeat(m.range.len());
-        rest.replace_range(m.range.start - line_start..m.range.end - line_start, &blank);
-    }
+    let (rest, _) = without_countries(text, line_start..separator, mentions);
     rest.split(|c: char| !c.is_alphanumeric())
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
         .then_some(separator)
@@ -419,6 +412,22 @@ fn under_denying_section(sections: &[(usize, bool)], mention: &Mention) -> bool 
     line > 0 && sections[line - 1].1
 }
 
+/// The text of `span` with the countries in it blanked out, and how many
+/// there were: what a heading or a list says besides naming countries.
+fn without_countries(text: &str, span: Range<usize>, mentions: &[Mention]) -> (String, usize) {
+    let mut rest = text[span.clone()].to_string();
+    let inside = mentions
+        .iter()
+        .filter(|m| m.range.start >= span.start && m.range.end <= span.end);
+    let mut count = 0;
+    for m in inside {
+        let blank = " ".repeat(m.range.len());
+        rest.replace_range(m.range.start - span.start..m.range.end - span.start, &blank);
+        count += 1;
+    }
+    (rest, count)
+}
+
 /// "Africa: Eswatini, South Sudan, Rwanda and Uganda." under "Where the
 /// deals stand, by region:": a sentence that is only a label and a list of
 /// countries, after lines about deportation deals, lists their parties.
@@ -439,16 +448,7 @@ fn in_list_sentence(text: &str, sentences: &[Sentence], s: usize, mentions: &[Me
         .contains(&w.as_str())
     });
     let body_start = sentences[s].range.end - body.len();
-    let listed: Vec<Range<usize>> = mentions
-        .iter()
-        .filter(|m| m.range.start >= body_start && m.range.end <= sentences[s].range.end)
-        .map(|m| m.range.start - body_start..m.range.end - body_start)
-        .collect();
-    let mut rest = body.to_string();
-    for m in &listed {
-        let blank = " ".repeat(m.len());
-        rest.replace_range(m.clone(), &blank);
-    }
+    let (rest, listed) = without_countries(text, body_start..sentences[s].range.end, mentions);
     // Parenthetical notes ("Palau (up to 75)") say how many, not who.
     let mut depth = 0usize;
     let rest: String = rest
@@ -463,7 +463,7 @@ fn in_list_sentence(text: &str, sentences: &[Sentence], s: usize, mentions: &[Me
         })
         .collect();
     // "QUESTION: And Bhutan?" asks.
-    let only_countries = !listed.is_empty()
+    let only_countries = listed > 0
         && !sentence.trim_end().ends_with('?')
         && rest.split(|c: char| !c.is_alphanumeric()).all(|w| {
             w.is_empty() || ["and", "or", "also", "plus"].contains(&w.to_lowercase().as_str())
@@ -1339,7 +1339,7 @@ fn is_origin(text: &str, clause: &[&Word], mentions: &[Mention], group: &Range<u
     // denied is no return.
     let denied_return = before[i.saturating_sub(6)..i - 1]
         .iter()
-        .any(|w| is_negator(w) || w.lower == "cannot");
+        .any(|w| denies_a_return(w));
     if marker.lower == "to"
         && i >= 2
         && (before[i - 2].is_any(&["home", "back", "on", "onward", "onwards"])
@@ -1828,6 +1828,13 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
     })
 }
 
+/// "cannot or will not send home", "who cannot be returned": a return
+/// denied. ("cannot" alone is no negator: "who cannot be returned" does not
+/// deny a country's agreement.)
+fn denies_a_return(word: &Word) -> bool {
+    is_negator(word) || word.lower == "cannot"
+}
+
 /// "to deport migrants … to their home countries, with flights to Colombia,
 /// Ecuador and India": the countries of a clause that sends people home are
 /// their homes.
@@ -1846,7 +1853,7 @@ fn sends_people_home(clause: &[&Word], mention: &Mention) -> bool {
                 && p[2].is_any(&["origin", "birth", "citizenship", "nationality"]));
         let denied = before[k.saturating_sub(DENIAL_REACH)..k]
             .iter()
-            .any(|w| is_negator(w) || w.lower == "cannot");
+            .any(|w| denies_a_return(w));
         home && !denied
     })
 }
