@@ -16,8 +16,8 @@ use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
     BLOCKING_VERBS, CRITICAL_VERBS, FROM_ORIGIN_HEADS, GIVEN_NAME_COUNTRIES, HEDGED_REFUSALS,
     INSTITUTION_NOUNS, INVOLVEMENT_WORDS, LIST_OPENERS, NEGATED_OBJECTS, NEGATING_VERBS,
-    NEW_SUBJECT_WORDS, ORIGIN_MARKERS, PERSON_NOUNS, VOLUNTARY_MOVES, is_negator, is_not_surname,
-    is_relation_word,
+    NEW_SUBJECT_WORDS, ORIGIN_MARKERS, PERSON_NOUNS, SPEECH_VERBS, VOLUNTARY_MOVES, is_negator,
+    is_not_surname, is_relation_word,
 };
 use super::words::{Word, first_at};
 
@@ -185,7 +185,7 @@ pub fn find(
         if is_own_country_appositive(text, &mentions[group.end - 1])
             || returns_its_own_people(text, &clause_words, mentions, mention)
             || in_descriptive_appositive(text, &sentence.range, mentions, &group)
-            || is_in_question(&clause_words, mention)
+            || is_in_question_or_condition(&head_words, &mentions[group.start])
             || is_set_against(&clause_words, &mentions[group.start])
             || takes_back_own_citizens(&head_words, group.len() > 1)
             || is_bare_location(&clause_words, &mentions[group.start])
@@ -210,6 +210,8 @@ pub fn find(
             || runs_its_own_site(text, &clause_words)
             || moved_by_other_state(&clause_words, mentions, mention)
             || only_might_be_asked(&clause_words, mention)
+            || names_the_speaker(text, sentence, sentence_words, mention)
+            || is_returned_to(&head_words, &mentions[group.start])
         {
             continue;
         }
@@ -998,6 +1000,102 @@ fn is_person_descriptor(sentence: &[Word], mention: &Mention) -> bool {
     governed && name
 }
 
+/// "“Rwanda takes America's deportees …,” Congolese government spokesman
+/// Patrick Muyaya told AFP": a country in the title of a quote's speaker
+/// says who speaks, not who receives. The quote makes it a party only by
+/// speaking as "we" ("“We will receive them,” Eswatini's government
+/// spokesman said").
+fn names_the_speaker(text: &str, sentence: &Sentence, words: &[Word], mention: &Mention) -> bool {
+    const TITLE_REACH: usize = 3;
+    const VERB_REACH: usize = 6;
+    const TITLE_NOUNS: &[&str] = &[
+        "minister",
+        "ministry",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "government",
+        "official",
+        "officials",
+        "ambassador",
+        "embassy",
+        "envoy",
+        "president",
+    ];
+    let quotes = quoted_spans(&text[sentence.range.clone()], sentence.range.start);
+    if quotes.is_empty() || quotes.iter().any(|q| q.contains(&mention.range.start)) {
+        return false;
+    }
+    let at = words.partition_point(|w| w.range.end <= mention.range.start);
+    let after = &words[(at + 1).min(words.len())..];
+    let title = after
+        .iter()
+        .take(TITLE_REACH)
+        .position(|w| w.is_any(TITLE_NOUNS));
+    let Some(title) = title else {
+        return false;
+    };
+    let quoted = |w: &Word| quotes.iter().any(|q| q.contains(&w.range.start));
+    let verb = after[title + 1..]
+        .iter()
+        .take(VERB_REACH)
+        .take_while(|w| !quoted(w))
+        .position(|w| w.is_any(SPEECH_VERBS))
+        .map(|k| &after[title + 1 + k + 1..]);
+    let verb_before = (at > 0 && words[at - 1].is_any(SPEECH_VERBS))
+        || (at > 1 && words[at - 2].is_any(SPEECH_VERBS));
+    // "The Liberian government said it had agreed to receive him": what it
+    // said outside the quote is an act of its own.
+    let reports_an_act = |rest: &[Word]| {
+        rest.iter()
+            .take_while(|w| !quoted(w))
+            .any(|w| w.cues.relation || w.cues.deportation)
+    };
+    let reported = match verb {
+        Some(rest) => !reports_an_act(rest),
+        None => verb_before,
+    };
+    let speaks_as_we = words
+        .iter()
+        .filter(|w| quotes.iter().any(|q| q.contains(&w.range.start)))
+        .any(|w| w.is_any(&["we", "us"]));
+    reported && !speaks_as_we
+}
+
+/// Byte ranges, in the text, of the parts of `sentence` (which starts at
+/// `offset`) between quotation marks. An unclosed mark runs to the end.
+fn quoted_spans(sentence: &str, offset: usize) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in sentence.char_indices() {
+        match (c, open) {
+            ('“', None) => open = Some(i),
+            ('”', Some(start)) => {
+                spans.push(offset + start..offset + i);
+                open = None;
+            }
+            ('"', None) => open = Some(i),
+            ('"', Some(start)) => {
+                spans.push(offset + start..offset + i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // A sentence that ends a quote opened before it: its words up to the
+    // closing mark are quoted.
+    if spans.is_empty()
+        && open.is_none()
+        && let Some(close) = sentence.find('”')
+    {
+        spans.push(offset..offset + close);
+    }
+    if let Some(start) = open {
+        spans.push(offset + start..offset + sentence.len());
+    }
+    spans
+}
+
 /// "the trade bloc it shares with Brazil, Argentina and Uruguay": members of
 /// a bloc or alliance.
 fn is_bloc_member(clause: &[&Word], list_head: &Mention) -> bool {
@@ -1592,7 +1690,22 @@ fn returns_its_own_people(
             // …and they are the ones moved: a moving word between them and
             // the country, or right after them ("180 Venezuelans landing").
             const RIGHT_AFTER: usize = 3;
-            let moving = |w: &&&Word| w.cues.deportation || (w.cues.relation && !w.cues.agreement);
+            // Going home is a move too: "Uzbek nationals returned to
+            // Tashkent", "a flight to Hanoi".
+            let moving = |w: &&&Word| {
+                w.cues.deportation
+                    || (w.cues.relation && !w.cues.agreement)
+                    || w.is_any(&[
+                        "returned",
+                        "repatriated",
+                        "went",
+                        "flew",
+                        "flown",
+                        "flight",
+                        "bus",
+                        "home",
+                    ])
+            };
             let moved = if m.range.end < mention.range.start {
                 clause
                     .iter()
@@ -1843,6 +1956,25 @@ fn denies_a_return(word: &Word) -> bool {
 fn sends_people_home(clause: &[&Word], mention: &Mention) -> bool {
     const DENIAL_REACH: usize = 4;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    // "buses to Nigeria and other home countries": one of their homes.
+    let other_homes = clause[at.min(clause.len())..]
+        .iter()
+        .skip_while(|w| w.range.start < mention.range.end)
+        .take(4)
+        .map(|w| w.lower.as_str())
+        .collect::<Vec<_>>();
+    if matches!(
+        other_homes.as_slice(),
+        [
+            "and" | "or",
+            "other",
+            "home" | "native",
+            "countries" | "nations",
+            ..
+        ]
+    ) {
+        return true;
+    }
     let before = &clause[..at];
     before.windows(3).enumerate().any(|(k, p)| {
         let home = (p[0].is_any(&["their", "his", "her"])
@@ -2049,6 +2181,19 @@ fn set_in_an_earlier_year(clause: &[&Word], latest_year: Option<u16>) -> bool {
     !years.is_empty() && years.iter().all(|&year| year < latest)
 }
 
+/// "most of them returned overland to Honduras", "was repatriated to
+/// Kingston": a return goes back where people came from, no third country.
+fn is_returned_to(clause: &[&Word], mention: &Mention) -> bool {
+    const ADVERB_REACH: usize = 2;
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    if at == 0 || clause[at - 1].lower != "to" {
+        return false;
+    }
+    clause[at.saturating_sub(2 + ADVERB_REACH)..at - 1]
+        .iter()
+        .any(|w| w.is_any(&["returned", "repatriated", "repatriate", "repatriating"]))
+}
+
 /// "slow to take back people deported from the U.S.": taking people back is
 /// taking back one's own nationals.
 fn takes_people_back(clause: &[&Word], mention: &Mention) -> bool {
@@ -2211,13 +2356,19 @@ fn is_set_against(clause: &[&Word], list_head: &Mention) -> bool {
         )
 }
 
-/// "Asked whether talks were under way with Libya": a question reports no
-/// fact about the country.
-fn is_in_question(clause: &[&Word], mention: &Mention) -> bool {
-    clause
+/// "Asked whether talks were under way with Libya", "If Malawi agreed to
+/// take deportees, it could …": a question or a condition reports no fact
+/// about the country.
+/// A country given as an example ("if a country like Eswatini is willing to
+/// be a partner") is one of the partners the condition speaks of.
+fn is_in_question_or_condition(clause: &[&Word], mention: &Mention) -> bool {
+    let before: Vec<&&Word> = clause
         .iter()
         .take_while(|w| w.range.start < mention.range.start)
-        .any(|w| w.lower == "whether")
+        .collect();
+    let example = before.last().is_some_and(|w| w.is_any(&["like", "as"]));
+    before.iter().any(|w| w.lower == "whether")
+        || (!example && before.iter().any(|w| w.is_any(&["if", "unless"])))
 }
 
 /// "later traveled to Argentina", "the flight stopped in Djibouti": people
@@ -3138,6 +3289,69 @@ mod tests {
                 "NAIROBI, Kenya — The U.S. deported 20 migrants to Ghana last week, officials said."
             ),
             vec!["GH"]
+        );
+    }
+
+    #[test]
+    fn a_speakers_country_is_no_party_unless_it_speaks_as_we() {
+        let lead = "Uganda agreed to accept deportees from the United States.\n";
+        let cases: [(&str, &[&str]); 4] = [
+            (
+                "\u{201c}Uganda takes America's deportees to please Washington,\u{201d} Kenyan government spokesman Omari Lenku told Reuters.",
+                &["UG"],
+            ),
+            (
+                "\"This deportation agreement changes nothing on the border,\" said Tanzanian Foreign Minister Asha Mfaume.",
+                &["UG"],
+            ),
+            // Speaking as "we", the speaker's country is the one receiving.
+            (
+                "\"We will receive the deportees with dignity,\" Rwandan government spokeswoman Aline Uwase said.",
+                &["UG", "RW"],
+            ),
+            // What it said outside the quote is its own act.
+            (
+                "The Liberian government said it had agreed to receive him \u{201c}on humanitarian grounds\u{201d} for a limited period.",
+                &["UG", "LR"],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                expected,
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn going_home_returns_and_conditions_are_no_destinations() {
+        let lead = "Costa Rica agreed to receive deportees from the United States.\n";
+        for sentence in [
+            // A return, by whatever road, goes back.
+            "Most of them were returned overland to Nicaragua and Honduras within days.",
+            "The Haitian woman was repatriated to Port-au-Prince last week.",
+            // A group named by the destination's demonym goes home.
+            "A group of Kyrgyz nationals flew to Bishkek on a charter flight.",
+            "Several Tajiks went home on a bus to Tajikistan.",
+            // One of their homes.
+            "Most were put on buses to Nicaragua and other home countries.",
+            // A condition reports nothing.
+            "If Malawi agreed to take deportees, it could win relief from visa bonds.",
+            "Unless Zambia accepts deportees, the visa bond will stay.",
+        ] {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                vec!["CR"],
+                "{sentence}"
+            );
+        }
+        // A country given as an example of a partner is one.
+        assert_eq!(
+            countries(
+                "\"If a country like Eswatini or Rwanda is willing to take deportees, we will work with them,\" Noem said."
+            ),
+            vec!["SZ", "RW"]
         );
     }
 }

@@ -133,6 +133,13 @@ const EXTRA_DEMONYMS: &[(&str, &str)] = &[
     ("SS", "South Sudanese"),
     ("PG", "Papua New Guinean"),
     ("BA", "Bosnian"),
+    ("UZ", "Uzbek"),
+    ("TJ", "Tajik"),
+    ("KZ", "Kazakh"),
+    ("KG", "Kyrgyz"),
+    ("NP", "Nepali"),
+    ("BF", "Burkinabè"),
+    ("KN", "Kittitian"),
 ];
 
 /// Capital cities (and seats of government) of UN members and observers,
