@@ -165,7 +165,10 @@ pub fn find(
             continue;
         }
         let antecedent = relative_antecedent(text, mentions, &clause.range);
+        // A list shares its head's negation: "could not send them to
+        // Nigeria or Gambia".
         if is_negated(text, &described, mention)
+            || (group.start != index && is_negated(text, &described, &mentions[group.start]))
             || is_counterparty(text, &clause_words, mentions, &group, antecedent)
         {
             excluded.push((mention.code, s));
@@ -191,6 +194,11 @@ pub fn find(
             || is_bare_location(&clause_words, &mentions[group.start])
             || is_origin(text, &head_words, mentions, &group)
             || is_other_topic(&clause_words, mention, &mentions[group.end - 1])
+            || is_other_topic(
+                &head_words,
+                &mentions[group.start],
+                &mentions[group.end - 1],
+            )
             || is_us_facility_site(&clause_words, mention)
             || is_own_journey(&clause_words, &mentions[group.start])
             || is_agent_of_other_act(&clause_words, &mentions[group.start])
@@ -212,6 +220,7 @@ pub fn find(
             || only_might_be_asked(&clause_words, mention)
             || names_the_speaker(text, sentence, sentence_words, mention)
             || is_returned_to(&head_words, &mentions[group.start])
+            || owns_the_object(&head_words, &mentions[group.start])
         {
             continue;
         }
@@ -653,6 +662,9 @@ fn names_the_set_again(words: &[&Word]) -> bool {
 fn is_capital_destination(clause: &[&Word], mention: &Mention) -> bool {
     const SUBJECT_REACH: usize = 5;
     const HANDLING_REACH: usize = 4;
+    if its_leader_acts_there(clause, mention) {
+        return true;
+    }
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     if at > 0 && clause[at - 1].is_any(&["to", "into"]) {
         return true;
@@ -667,6 +679,35 @@ fn is_capital_destination(clause: &[&Word], mention: &Mention) -> bool {
         .iter()
         .take(SUBJECT_REACH)
         .any(|w| w.cues.agreement)
+}
+
+/// "In Guatemala City, President Bernardo Arévalo agreed to take
+/// deportees": a clause opened by the place, whose subject is a head of
+/// state or government acting, makes the place that state.
+fn its_leader_acts_there(clause: &[&Word], mention: &Mention) -> bool {
+    const SUBJECT_REACH: usize = 6;
+    const LEADERS: &[&str] = &[
+        "president",
+        "government",
+        "minister",
+        "officials",
+        "authorities",
+        "leader",
+        "king",
+    ];
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    if at != 1 || clause[0].lower != "in" {
+        return false;
+    }
+    let after = clause.partition_point(|w| w.range.start < mention.range.end);
+    let subject = &clause[after..(after + SUBJECT_REACH).min(clause.len())];
+    // Its own act, not what it said of others' ("the foreign minister said
+    // Washington had tied visas to its willingness to accept deportees").
+    subject.iter().any(|w| w.is_any(LEADERS))
+        && clause[after..]
+            .iter()
+            .take_while(|w| !w.is_any(SPEECH_VERBS))
+            .any(|w| w.cues.relation || w.cues.agreement)
 }
 
 /// When the clause is a relative clause ("…, which struck a deal with
@@ -873,6 +914,29 @@ fn in_foreign_scheme(
     if us_in(sentence) {
         return false;
     }
+    // "The EU has since struck similar deals with Tunisia and Egypt": a bloc
+    // of other states, which the gazetteer does not list, is another party.
+    const PACT_VERBS: &[&str] = &[
+        "signed",
+        "struck",
+        "reached",
+        "negotiated",
+        "inked",
+        "sealed",
+    ];
+    let bloc = sentence.iter().enumerate().position(|(k, w)| {
+        text[w.range.clone()] == *"EU"
+            || (w.lower == "union" && k > 0 && sentence[k - 1].lower == "european")
+    });
+    if let Some(b) = bloc {
+        let at = sentence.partition_point(|w| w.range.start < mention.range.start);
+        if b < at
+            && sentence[b..at].iter().any(|w| w.is_any(PACT_VERBS))
+            && sentence[b..at].iter().any(|w| w.lower == "with")
+        {
+            return true;
+        }
+    }
     for (i, w) in sentence.iter().enumerate() {
         let Some(m) = mention_at(mentions, w).filter(|m| is_state(m)) else {
             continue;
@@ -953,14 +1017,8 @@ fn in_foreign_scheme(
         }
         // "Denmark once signed a memorandum with Kigali": a pact between two
         // other states.
-        if rest[v].is_any(&[
-            "signed",
-            "struck",
-            "reached",
-            "negotiated",
-            "inked",
-            "sealed",
-        ]) && attached
+        if rest[v].is_any(PACT_VERBS)
+            && attached
             && rest[v + 1..].iter().enumerate().any(|(k, x)| {
                 x.lower == "with"
                     && rest
@@ -1002,9 +1060,10 @@ fn is_person_descriptor(sentence: &[Word], mention: &Mention) -> bool {
 
 /// "“Rwanda takes America's deportees …,” Congolese government spokesman
 /// Patrick Muyaya told AFP": a country in the title of a quote's speaker
-/// says who speaks, not who receives. The quote makes it a party only by
-/// speaking as "we" ("“We will receive them,” Eswatini's government
-/// spokesman said").
+/// says who speaks, not who receives. What is said makes it a party only
+/// by speaking as "we" ("“We will receive them,” Eswatini's government
+/// spokesman said") or, outside the quote, by reporting an act ("said it
+/// had agreed to receive him").
 fn names_the_speaker(text: &str, sentence: &Sentence, words: &[Word], mention: &Mention) -> bool {
     const TITLE_REACH: usize = 3;
     const VERB_REACH: usize = 6;
@@ -1022,6 +1081,8 @@ fn names_the_speaker(text: &str, sentence: &Sentence, words: &[Word], mention: &
         "envoy",
         "president",
     ];
+    // Without a quote, what the speaker's government said is its own act
+    // ("Ghana's government spokesman said the men were being helped home").
     let quotes = quoted_spans(&text[sentence.range.clone()], sentence.range.start);
     if quotes.is_empty() || quotes.iter().any(|q| q.contains(&mention.range.start)) {
         return false;
@@ -2194,6 +2255,35 @@ fn is_returned_to(clause: &[&Word], mention: &Mention) -> bool {
         .any(|w| w.is_any(&["returned", "repatriated", "repatriate", "repatriating"]))
 }
 
+/// "Trump hosted the leaders of Gabon, Liberia and Senegal": after the verb,
+/// a country of the people who are its object is no place anyone is sent.
+fn owns_the_object(clause: &[&Word], list_head: &Mention) -> bool {
+    const HOLDERS: &[&str] = &[
+        "leader",
+        "leaders",
+        "president",
+        "presidents",
+        "head",
+        "heads",
+        "delegation",
+        "delegations",
+        "minister",
+        "ministers",
+        "envoy",
+        "envoys",
+        "ambassador",
+        "ambassadors",
+        "king",
+    ];
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
+    at >= 3
+        && clause[at - 1].lower == "of"
+        && clause[at - 2].is_any(HOLDERS)
+        && clause[..at - 2]
+            .iter()
+            .any(|w| w.cues.relation || w.cues.deportation)
+}
+
 /// "slow to take back people deported from the U.S.": taking people back is
 /// taking back one's own nationals.
 fn takes_people_back(clause: &[&Word], mention: &Mention) -> bool {
@@ -2260,7 +2350,8 @@ fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
     clause.windows(2).enumerate().any(|(i, w)| {
         (w[0].lower == "its" || (coordinated && w[0].lower == "their"))
             && w[1].is_any(&["own", "citizens", "nationals"])
-            && !(i > 0 && is_negator(clause[i - 1]))
+            // "countries other than their own" says the opposite too.
+            && !(i > 0 && (is_negator(clause[i - 1]) || clause[i - 1].lower == "than"))
     })
 }
 
@@ -2293,7 +2384,7 @@ fn is_bare_location(clause: &[&Word], list_head: &Mention) -> bool {
     {
         return true;
     }
-    if at == 0 || clause[at - 1].lower != "in" {
+    if at == 0 || clause[at - 1].lower != "in" || its_leader_acts_there(clause, list_head) {
         return false;
     }
     // "former detainees interviewed in Venezuela": where someone spoke.
@@ -2561,7 +2652,20 @@ fn is_other_topic(clause: &[&Word], mention: &Mention, list_end: &Mention) -> bo
         .max(at + 1);
     let from = at.saturating_sub(REACH);
     let to = (end + REACH).min(clause.len());
-    clause[from..to].iter().any(|w| w.cues.other_topic)
+    // "restricting travel from 19 countries", "the travel ban": travel
+    // itself is what deportees do too ("free to travel in the region").
+    let travel_ban = clause[from.saturating_sub(1)..to].windows(2).any(|p| {
+        (p[0].lower == "travel" && p[1].is_any(&["ban", "bans", "restriction", "restrictions"]))
+            || (p[0].is_any(&[
+                "restricting",
+                "barring",
+                "banning",
+                "restrict",
+                "bar",
+                "ban",
+            ]) && p[1].lower == "travel")
+    });
+    travel_ban || clause[from..to].iter().any(|w| w.cues.other_topic)
 }
 
 #[cfg(test)]
@@ -3353,5 +3457,58 @@ mod tests {
             ),
             vec!["SZ", "RW"]
         );
+    }
+
+    #[test]
+    fn travel_bans_sport_visits_and_blocs_are_other_business() {
+        let lead = "Rwanda agreed to accept deportees from the United States.\n";
+        for sentence in [
+            "In June, a proclamation barring or restricting travel from 12 countries, including Chad, Eritrea and Somalia, took effect.",
+            "Talks also covered the 2026 World Cup, which the two countries will co-host with Canada.",
+            "The same month, Trump hosted the leaders of Gabon, Senegal and Mauritania for a lunch.",
+            "The EU has since struck similar deals with Tunisia and Egypt.",
+            "The European Union signed a migration pact with Mauritania last year.",
+        ] {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                vec!["RW"],
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_scene_set_by_the_place_a_lists_negation_and_other_than_their_own() {
+        let lead = "The U.S. is deporting migrants to third countries.\n";
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "In Guatemala City, President Bernardo Arévalo agreed to take deportees of other nationalities.",
+                &["GT"],
+            ),
+            (
+                "In El Salvador, President Nayib Bukele offered to hold deportees for a fee.",
+                &["SV"],
+            ),
+            // What the leader there says of others is no act of its own.
+            (
+                "In Burkina Faso, the foreign minister said Washington had tied visas to the country's willingness to accept deportees.",
+                &[],
+            ),
+            (
+                "The government could not lawfully send them to Nigeria or Gambia directly.",
+                &[],
+            ),
+            (
+                "It has made sending migrants to countries other than their own central to its policy, and has sent men to South Sudan and Eswatini.",
+                &["SS", "SZ"],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                expected,
+                "{sentence}"
+            );
+        }
     }
 }

@@ -655,6 +655,15 @@ pub const OTHER_TOPICS: &[&str] = &[
     "tourists",
     "gift",
     "canal",
+    // Sport: "the World Cup, which they will co-host with Canada".
+    "cup",
+    "tournament",
+    "qualifier",
+    "football",
+    "soccer",
+    "co-host",
+    "co-hosts",
+    "co-hosting",
 ];
 
 /// Days of the week: capitalised, nobody's name, and the wire's marker of a

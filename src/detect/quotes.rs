@@ -396,6 +396,11 @@ const UNNAMED_MEN: &[&str] = &[
     "fiancé",
 ];
 
+/// People the wire leaves unnamed: "a senior official said".
+const UNNAMED_ROLES: &[&str] = &[
+    "official", "officer", "diplomat", "source", "resident", "aide", "guard", "witness",
+];
+
 /// Titles and common given names that show a person's gender, for "he" and
 /// "she". A short list of frequent English and Spanish given names and of
 /// politicians' given names; anything else stays unknown.
@@ -1392,17 +1397,34 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // opens on without a name; "she" after it is her, and names no one.
         let sentence_start =
             i == 0 || text[words[i - 1].range.end..w.range.start].contains(['.', '\n', '?', '!']);
+        // So does "A Libyan official in Benghazi, speaking on condition of
+        // anonymity, …": a role without a name.
         if sentence_start && w.is_any(&["a", "an", "one"]) {
             const NOUN_REACH: usize = 3;
             let noun = words[i + 1..(i + 1 + NOUN_REACH).min(words.len())]
                 .iter()
-                .find(|n| n.is_any(UNNAMED_WOMEN) || n.is_any(UNNAMED_MEN));
+                .take_while(|n| {
+                    !n.capitalised || gazetteer::mentions(&text[n.range.clone()]).len() == 1
+                })
+                .find(|n| {
+                    n.is_any(UNNAMED_WOMEN)
+                        || n.is_any(UNNAMED_MEN)
+                        || n.is_any(UNNAMED_ROLES)
+                        || n.is_any(ROLE_NOUNS)
+                });
             if let Some(noun) = noun {
+                let female = if noun.is_any(UNNAMED_WOMEN) || noun.is_any(FEMALE_MARKERS) {
+                    Some(true)
+                } else if noun.is_any(UNNAMED_MEN) || noun.is_any(MALE_MARKERS) {
+                    Some(false)
+                } else {
+                    None
+                };
                 people.push(NamedPerson {
                     at: w.range.start,
                     name: String::new(),
                     roles: Vec::new(),
-                    female: Some(noun.is_any(UNNAMED_WOMEN)),
+                    female,
                 });
                 i += 1;
                 continue;
@@ -1578,7 +1600,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             let found = gazetteer::mentions(span);
             found.len() == 1
                 && found[0].range.start == 0
-                && span.len() - found[0].range.end <= "’s".len()
+                && ["", "'s", "’s"].contains(&&span[found[0].range.end..])
                 && !GIVEN_NAME_COUNTRIES.contains(&span)
         };
         let lone_capital =
@@ -2328,6 +2350,24 @@ mod tests {
             The camp sits a few miles from the border with Panama.\n\
             \u{201c}They are deporting people to Costa Rica without hearings.\u{201d}";
         assert_eq!(speakers(text), vec![None]);
+    }
+
+    #[test]
+    fn unnamed_officials_and_people_named_like_countries() {
+        // "he said" after an unnamed official is nobody named.
+        let text = "Libya denied any deal to take deportees from the U.S.\n\
+            Interior Minister Adel Juma rejected the reports.\n\
+            A Libyan official in Benghazi, speaking on condition of anonymity, was less categorical. \"There were talks about deportees. Talks are not agreements,\" he said.";
+        assert_eq!(speakers(text).last(), Some(&None));
+        // A country's name opening a person's name is no place.
+        let text = "Eswatini took five deportees from the U.S.\n\
+            His wife, Mai Tran, works double shifts.\n\
+            Jordan Tran, who studies nursing, says she wants to visit Eswatini.\n\
+            \"I looked up flights to Eswatini. Nobody will let us see him,\" she said.";
+        assert_eq!(
+            speakers(text).last(),
+            Some(&Some("Jordan Tran".to_string()))
+        );
     }
 
     #[test]
