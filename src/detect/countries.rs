@@ -123,14 +123,15 @@ pub fn find(
         {
             continue;
         }
-        let evidence =
-            if heading || in_deportation_context(&sentences, s, words, &mentions[group.start]) {
-                sentences[s].range.clone()
-            } else if let Some(next) = continued_by_pronoun(text, &sentences, s, words, mention) {
-                sentences[s].range.start..sentences[next].range.end
-            } else {
-                continue;
-            };
+        let evidence = if heading
+            || in_deportation_context(&sentences, s, words, mentions, &mentions[group.start])
+        {
+            sentences[s].range.clone()
+        } else if let Some(next) = continued_by_pronoun(text, &sentences, s, words, mention) {
+            sentences[s].range.start..sentences[next].range.end
+        } else {
+            continue;
+        };
         let sentence = &sentences[s];
         let sentence_words = &words[sentence.words.clone()];
         if is_other_meaning(text, sentence_words, mention, &sentences, s, words) {
@@ -215,12 +216,14 @@ pub fn find(
             || is_start_of_a_leg(&clause_words, mention)
             || is_reacting_party(&clause_words, &mentions[group.start])
             || is_demonym_place(text, mention)
-            || runs_its_own_site(text, &clause_words)
+            || runs_its_own_site(text, &described)
             || moved_by_other_state(&clause_words, mentions, mention)
             || only_might_be_asked(&clause_words, mention)
             || names_the_speaker(text, sentence, sentence_words, mention)
             || is_returned_to(&head_words, &mentions[group.start])
             || owns_the_object(&head_words, &mentions[group.start])
+            || was_only_approached(&head_words, &mentions[group.end - 1])
+            || is_object_of_refusal(&clause_words, mention)
         {
             continue;
         }
@@ -325,6 +328,7 @@ fn in_deportation_context(
     sentences: &[Sentence],
     s: usize,
     words: &[Word],
+    mentions: &[Mention],
     list_head: &Mention,
 ) -> bool {
     let sentence = &sentences[s];
@@ -334,7 +338,8 @@ fn in_deportation_context(
     }
     if !(sentence.agreement
         || (sentence.relation && directed)
-        || is_payee(words, sentence, list_head))
+        || is_payee(words, sentence, list_head)
+        || holds_foreigners(words, sentence, mentions, list_head))
     {
         return false;
     }
@@ -343,6 +348,41 @@ fn in_deportation_context(
         .iter()
         .filter(|o| (first_line..=sentence.line).contains(&o.line))
         .any(|o| o.deportation)
+}
+
+/// "El Salvador has held Venezuelans in its prison since March": a country
+/// opening the sentence as the subject of taking in people of another
+/// country.
+fn holds_foreigners(
+    words: &[Word],
+    sentence: &Sentence,
+    mentions: &[Mention],
+    list_head: &Mention,
+) -> bool {
+    const VERB_REACH: usize = 4;
+    const OBJECT_REACH: usize = 3;
+    let at = first_at(words, list_head.range.start);
+    if at != sentence.words.start {
+        return false;
+    }
+    let after = first_at(words, list_head.range.end);
+    let sentence_words = &words[after..sentence.words.end];
+    let Some(verb) = sentence_words
+        .iter()
+        .take(VERB_REACH)
+        .position(|w| w.cues.relation && !w.cues.agreement)
+    else {
+        return false;
+    };
+    sentence_words[verb + 1..]
+        .iter()
+        .take(OBJECT_REACH)
+        .any(|w| {
+            w.is_any(PERSON_NOUNS)
+                || (w.lower.ends_with('s')
+                    && mention_at(mentions, w)
+                        .is_some_and(|m| m.form == Form::Demonym && m.code != list_head.code))
+        })
 }
 
 /// "ESWATINI: Five men arrived in July", "Costa Rica — Received about 200
@@ -690,6 +730,7 @@ fn its_leader_acts_there(clause: &[&Word], mention: &Mention) -> bool {
         "president",
         "government",
         "minister",
+        "ministry",
         "officials",
         "authorities",
         "leader",
@@ -703,10 +744,22 @@ fn its_leader_acts_there(clause: &[&Word], mention: &Mention) -> bool {
     let subject = &clause[after..(after + SUBJECT_REACH).min(clause.len())];
     // Its own act, not what it said of others' ("the foreign minister said
     // Washington had tied visas to its willingness to accept deportees").
+    // "confirmed that it had held talks" reports its own act.
+    let rest = &clause[after..];
+    let own_act_end = rest
+        .iter()
+        .enumerate()
+        .position(|(k, w)| {
+            w.is_any(SPEECH_VERBS)
+                && !matches!(
+                    rest.get(k + 1..k + 3),
+                    Some([a, b]) if (a.lower == "that" && b.lower == "it") || a.lower == "it"
+                )
+        })
+        .unwrap_or(rest.len());
     subject.iter().any(|w| w.is_any(LEADERS))
-        && clause[after..]
+        && rest[..own_act_end]
             .iter()
-            .take_while(|w| !w.is_any(SPEECH_VERBS))
             .any(|w| w.cues.relation || w.cues.agreement)
 }
 
@@ -1015,6 +1068,45 @@ fn in_foreign_scheme(
         {
             return true;
         }
+        // "Albania's arrangement with Italy": a pact of two other states.
+        if w.lower.ends_with("'s")
+            && rest.len() >= 3
+            && rest[0].is_any(&[
+                "deal",
+                "arrangement",
+                "agreement",
+                "pact",
+                "accord",
+                "memorandum",
+                "partnership",
+            ])
+            && rest[1].lower == "with"
+            && mention_at(mentions, &rest[2]).is_some_and(|o| is_state(o) && o.code != m.code)
+        {
+            return true;
+        }
+        // "Australia has spent billions holding people on Nauru": money
+        // spent on moving or holding people in another state.
+        const SPENT_REACH: usize = 4;
+        if rest[v].is_any(&["spent", "spends", "spending"])
+            && attached
+            && rest[v + 1..]
+                .iter()
+                .take(SPENT_REACH)
+                .position(|x| {
+                    x.is_any(&[
+                        "holding",
+                        "sending",
+                        "detaining",
+                        "processing",
+                        "housing",
+                        "flying",
+                    ])
+                })
+                .is_some_and(|g| later_state(v + 1 + g))
+        {
+            return true;
+        }
         // "Denmark once signed a memorandum with Kigali": a pact between two
         // other states.
         if rest[v].is_any(PACT_VERBS)
@@ -1294,7 +1386,7 @@ fn continued_by_pronoun(
     };
     (opens_with_country
         && continues
-        && in_deportation_context(sentences, s + 1, words, &pseudo)
+        && in_deportation_context(sentences, s + 1, words, &[], &pseudo)
         && !is_negated(text, &next_words, &pseudo))
     .then_some(s + 1)
 }
@@ -2284,6 +2376,41 @@ fn owns_the_object(clause: &[&Word], list_head: &Mention) -> bool {
             .any(|w| w.cues.relation || w.cues.deportation)
 }
 
+/// "Angola and Benin were among the countries approached", "Mauritania was
+/// approached about taking deportees": asked, with no answer reported.
+fn was_only_approached(clause: &[&Word], list_end: &Mention) -> bool {
+    const REACH: usize = 6;
+    let after = clause.partition_point(|w| w.range.start < list_end.range.end);
+    let rest = &clause[after..];
+    let approached = rest.iter().take(REACH).enumerate().any(|(k, w)| {
+        w.is_any(&["approached", "sounded", "courted"])
+            && k > 0
+            && rest[k - 1].is_any(&["was", "were", "been", "being", "countries", "governments"])
+    });
+    let answered = clause.iter().any(|w| {
+        w.is_any(&[
+            "agreed", "accepted", "signed", "received", "took", "taken", "welcomed",
+        ])
+    });
+    approached && !answered
+}
+
+/// "rejects the use of Libyan territory to resettle migrants": the country
+/// is what a refusal refuses.
+fn is_object_of_refusal(clause: &[&Word], mention: &Mention) -> bool {
+    const REACH: usize = 5;
+    let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    let from = at.saturating_sub(REACH);
+    clause[from..at]
+        .iter()
+        .rposition(|w| w.is_any(NEGATING_VERBS))
+        .is_some_and(|k| {
+            !clause[from + k + 1..at]
+                .iter()
+                .any(|w| w.cues.relation || w.cues.agreement || w.cues.deportation)
+        })
+}
+
 /// "slow to take back people deported from the U.S.": taking people back is
 /// taking back one's own nationals.
 fn takes_people_back(clause: &[&Word], mention: &Mention) -> bool {
@@ -2440,10 +2567,11 @@ fn is_set_against(clause: &[&Word], list_head: &Mention) -> bool {
     let told_apart = clause[..at]
         .iter()
         .any(|w| w.is_any(&["confused", "confuse", "distinguished", "mistaken"]));
+    // "Unlike Albania's arrangement, Kosovo's deal …": a contrast.
     told_apart
         || matches!(
             before.as_slice(),
-            ["rather", "than"] | ["instead", "of"] | [_, "not"] | ["not"]
+            ["rather", "than"] | ["instead", "of"] | [_, "not"] | ["not"] | [.., "unlike"]
         )
 }
 
@@ -3502,6 +3630,57 @@ mod tests {
                 "It has made sending migrants to countries other than their own central to its policy, and has sent men to South Sudan and Eswatini.",
                 &["SS", "SZ"],
             ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                expected,
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn approaches_refusals_contrasts_and_other_states_pacts() {
+        let lead = "Rwanda agreed to accept deportees from the United States.\n";
+        for sentence in [
+            "Angola and Benin were among the countries approached earlier this year, but neither has responded.",
+            "Zambia was approached about taking deportees.",
+            "The government categorically rejects the use of Libyan territory to resettle migrants.",
+            "Unlike Albania's arrangement, this deal puts no foreign officers on the ground.",
+            "Albania's arrangement with Italy became a symbol of outsourcing migrants.",
+            "Australia has spent billions holding people on Nauru.",
+            "President Peña reaffirmed Paraguay's diplomatic recognition of Taiwan in the same week.",
+        ] {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                vec!["RW"],
+                "{sentence}"
+            );
+        }
+        // Approached, then agreed: a destination.
+        assert_eq!(
+            countries(&format!(
+                "{lead}Zambia was approached in March and agreed to take deportees."
+            )),
+            vec!["RW", "ZM"]
+        );
+    }
+
+    #[test]
+    fn a_subject_holding_foreigners_and_a_ministry_reporting_its_own_talks() {
+        let lead = "The U.S. is deporting migrants to third countries.\n";
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "El Salvador has held Venezuelans in its prison since March.",
+                &["SV"],
+            ),
+            (
+                "In Moldova, the interior ministry confirmed that it had held talks with US officials about the reception of migrants.",
+                &["MD"],
+            ),
+            // Its own people are no foreigners.
+            ("Venezuela has received Venezuelans on return flights.", &[]),
         ];
         for (sentence, expected) in cases {
             assert_eq!(

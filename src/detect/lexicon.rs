@@ -655,6 +655,10 @@ pub const OTHER_TOPICS: &[&str] = &[
     "tourists",
     "gift",
     "canal",
+    // Recognition: "reaffirmed Paraguay's diplomatic recognition of Taiwan".
+    "recognition",
+    // "in remarks unrelated to the migration agreement".
+    "unrelated",
     // Sport: "the World Cup, which they will co-host with Canada".
     "cup",
     "tournament",

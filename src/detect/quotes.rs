@@ -2004,14 +2004,13 @@ fn resolve_role(people: &[NamedPerson], role: &str, at: usize) -> Option<String>
 }
 
 /// "Rubio" -> "Marco Rubio", "Ramirez Lezcano" -> "Ruben Ramirez Lezcano":
-/// the longest run of given names the article puts before the name anywhere.
+/// the run of given names the article first puts before the name.
 fn expand(text: &str, words: &[Word], name: &str) -> String {
     const MAX_GIVEN_NAMES: usize = 3;
     let tokens = tokenize(name);
     if tokens.is_empty() || tokens.iter().any(|w| w.is_any(ORGANISATION_WORDS)) {
         return name.to_string();
     }
-    let mut best = name.to_string();
     for i in 0..words.len().saturating_sub(tokens.len() - 1) {
         let matches = tokens
             .iter()
@@ -2027,6 +2026,7 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
             && (words[j - 1].capitalised
                 || (words[j - 1].is_any(NAME_CONNECTORS) && connects_to_name(&words[..j - 1])))
             && !words[j - 1].is_any(TITLE_WORDS)
+            && !is_acronym(&text[words[j - 1].range.clone()])
             && !is_not_name_word(&words[j - 1])
             && is_name_not_country(text, &words[j - 1])
             && joined_in_name(text, &words[j - 1], &words[j])
@@ -2074,12 +2074,12 @@ fn expand(text: &str, words: &[Word], name: &str) -> String {
             if last.is_any(&["jr", "sr"]) && text[last.range.end..].starts_with('.') {
                 candidate.push('.');
             }
-            if candidate.len() > best.len() {
-                best = candidate;
-            }
+            // The first full naming wins: the wire introduces its principal
+            // first and calls relatives or namesakes by a given name.
+            return candidate;
         }
     }
-    best
+    name.to_string()
 }
 
 /// About deportation agreements: the quote's words speak of deportation, a
@@ -2367,6 +2367,20 @@ mod tests {
         assert_eq!(
             speakers(text).last(),
             Some(&Some("Jordan Tran".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_first_person_named_with_it_and_acronyms_are_no_names() {
+        let text = "Kosovo agreed to take 50 deportees from the U.S.\n\
+            Deputy Minister Blerim Hoxha said the people would be housed by the ministry. \"These deportees are not prisoners,\" Hoxha said.\n\
+            \"The deal with Washington should have come before the Assembly,\" said PDK MP Arbenita Hoxha.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Blerim Hoxha".to_string()),
+                Some("Arbenita Hoxha".to_string())
+            ]
         );
     }
 
