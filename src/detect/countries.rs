@@ -200,7 +200,7 @@ pub fn find(
                 &mentions[group.start],
                 &mentions[group.end - 1],
             )
-            || is_us_facility_site(&clause_words, mention)
+            || is_us_facility_site(&described, mention)
             || is_own_journey(&clause_words, &mentions[group.start])
             || is_agent_of_other_act(&clause_words, &mentions[group.start])
             || is_beneficiary(&clause_words, &mentions[group.start])
@@ -336,6 +336,12 @@ fn in_deportation_context(
     if sentence.deportation {
         return sentence.relation || directed;
     }
+    // "238 Venezuelan men the Trump administration flew to El Salvador": the
+    // US moving another country's nationals there is the deal at work, with
+    // or without the word "deport" nearby.
+    if sentence.relation && directed && us_moves_foreigners(words, sentence, mentions, list_head) {
+        return true;
+    }
     if !(sentence.agreement
         || (sentence.relation && directed)
         || is_payee(words, sentence, list_head)
@@ -348,6 +354,28 @@ fn in_deportation_context(
         .iter()
         .filter(|o| (first_line..=sentence.line).contains(&o.line))
         .any(|o| o.deportation)
+}
+
+fn us_moves_foreigners(
+    words: &[Word],
+    sentence: &Sentence,
+    mentions: &[Mention],
+    list_head: &Mention,
+) -> bool {
+    let sentence_words = &words[sentence.words.clone()];
+    let us = sentence_words
+        .iter()
+        .any(|w| w.is_any(US_WORDS) && w.lower != "us" || w.is_any(&["administration", "trump"]));
+    us && sentence_words.iter().enumerate().any(|(k, w)| {
+        mention_at(mentions, w).is_some_and(|m| {
+            m.form == Form::Demonym
+                && m.code != list_head.code
+                && (w.lower.ends_with('s')
+                    || sentence_words
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_any(PERSON_NOUNS)))
+        })
+    })
 }
 
 /// "El Salvador has held Venezuelans in its prison since March": a country
@@ -1811,12 +1839,41 @@ fn returns_its_own_people(
     mentions: &[Mention],
     mention: &Mention,
 ) -> bool {
-    if mention.form == Form::Demonym {
-        return false;
-    }
     let Some(first) = clause.first() else {
         return false;
     };
+    // "the Hondurans … were received by Honduran authorities": the
+    // receiving state's own people.
+    if mention.form == Form::Demonym {
+        // The people may stand in the main clause before the relative one
+        // ("the Hondurans were taken to the border, where …").
+        return mentions.iter().any(|m| {
+            m.code == mention.code
+                && m.form == Form::Demonym
+                && m.range.end < mention.range.start
+                && !text[m.range.end..mention.range.start].contains(['\n', '.', '?', '!'])
+                && text[m.range.clone()].ends_with('s')
+        }) && clause.iter().any(|w| {
+            w.range.start >= mention.range.end && w.is_any(&["authorities", "officials"])
+        }) && clause.iter().any(|w| {
+            w.range.end <= mention.range.start && w.is_any(&["received", "met", "welcomed"])
+        });
+    }
+    let in_clause = |m: &Mention| {
+        m.range.start >= first.range.start
+            && clause.last().is_some_and(|l| m.range.end <= l.range.end)
+    };
+    // "Received 238 Venezuelans and 23 Salvadorans": others' nationals come
+    // too, so more than its own people.
+    let others_too = mentions.iter().any(|m| {
+        m.code != mention.code
+            && m.form == Form::Demonym
+            && in_clause(m)
+            && text[m.range.clone()].ends_with('s')
+    });
+    if others_too {
+        return false;
+    }
     mentions
         .iter()
         .filter(|m| {
@@ -2377,22 +2434,42 @@ fn owns_the_object(clause: &[&Word], list_head: &Mention) -> bool {
 }
 
 /// "Angola and Benin were among the countries approached", "Mauritania was
-/// approached about taking deportees": asked, with no answer reported.
+/// approached about taking deportees", "pressed Ouagadougou into accepting
+/// deportees": asked or pushed, with no answer reported.
 fn was_only_approached(clause: &[&Word], list_end: &Mention) -> bool {
     const REACH: usize = 6;
     let after = clause.partition_point(|w| w.range.start < list_end.range.end);
     let rest = &clause[after..];
     let approached = rest.iter().take(REACH).enumerate().any(|(k, w)| {
-        w.is_any(&["approached", "sounded", "courted"])
+        w.is_any(&["approached", "sounded", "courted", "pressed", "pressured"])
             && k > 0
             && rest[k - 1].is_any(&["was", "were", "been", "being", "countries", "governments"])
     });
+    // "had tried to pressure Ouagadougou into accepting deportees": the
+    // object of pressure is asked, not agreeing.
+    let at = clause.partition_point(|w| w.range.start < list_end.range.start);
+    let pressed = at > 0
+        && clause[at - 1].is_any(&[
+            "pressure",
+            "pressured",
+            "pressuring",
+            "press",
+            "pressed",
+            "pressing",
+            "urge",
+            "urged",
+            "urging",
+            "push",
+            "pushed",
+            "pushing",
+            "coax",
+        ]);
     let answered = clause.iter().any(|w| {
         w.is_any(&[
             "agreed", "accepted", "signed", "received", "took", "taken", "welcomed",
         ])
     });
-    approached && !answered
+    (approached || pressed) && !answered
 }
 
 /// "rejects the use of Libyan territory to resettle migrants": the country
@@ -2691,6 +2768,17 @@ fn is_us_facility_site(clause: &[&Word], mention: &Mention) -> bool {
         "station",
     ];
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    // "landed in Djibouti, where the men were held at Camp Lemonnier, a U.S.
+    // base": the relative clause after the country puts them in a US site.
+    let after = &clause[at.min(clause.len())..];
+    if after.get(1).is_some_and(|w| w.lower == "where")
+        && after.windows(2).any(|p| {
+            p[0].is_any(&["u.s", "us", "american"])
+                && (p[1].is_any(SITES) || p[1].lower == "military" || p[1].lower == "naval")
+        })
+    {
+        return true;
+    }
     // "the naval base at Guantánamo Bay, Cuba": the country named after a
     // place and a comma is where that place is.
     let after_place = at >= 2
@@ -3681,6 +3769,49 @@ mod tests {
             ),
             // Its own people are no foreigners.
             ("Venezuela has received Venezuelans on return flights.", &[]),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                expected,
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_us_moving_foreigners_and_states_receiving_their_own() {
+        // No "deport" word anywhere: the US moving another country's
+        // nationals there is enough.
+        assert_eq!(
+            countries(
+                "Luis Rondón was one of 238 Venezuelan men the Trump administration flew to El Salvador in March."
+            ),
+            vec!["SV"]
+        );
+        let lead = "The U.S. is deporting migrants to third countries.\n";
+        let cases: [(&str, &[&str]); 5] = [
+            // Others' nationals came with its own.
+            (
+                "El Salvador received 238 Venezuelans and 23 Salvadorans in March.",
+                &["SV"],
+            ),
+            (
+                "The Hondurans were taken by bus to the border, where they were received by Honduran authorities.",
+                &[],
+            ),
+            (
+                "Washington had tried to pressure Ouagadougou into accepting deportees.",
+                &[],
+            ),
+            (
+                "Similar accords with Honduras and El Salvador never came into force.",
+                &[],
+            ),
+            (
+                "The plane landed in Djibouti, where the men were held at Camp Lemonnier, a U.S. base, for weeks.",
+                &[],
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(

@@ -577,6 +577,9 @@ pub const NEW_SUBJECT_WORDS: &[&str] = &[
 
 /// Things a negating verb rejects.
 pub const NEGATED_OBJECTS: &[&str] = &[
+    // "never came into force", "never took effect".
+    "force",
+    "effect",
     "commitment",
     "commitments",
     "request",

@@ -151,6 +151,8 @@ const TITLE_WORDS: &[&str] = &[
     "pastor",
     "imam",
     "sheikh",
+    "parliament",
+    "opposition",
 ];
 
 /// Titles that head a title phrase: every word before them qualifies the
@@ -1025,6 +1027,26 @@ fn speaker_after(
         {
             return Some((person, first.range.start..person_span.end));
         }
+        // "said Leader of the Opposition in Parliament Joel Mukasa": the
+        // name closes the title phrase.
+        if !is_person_name(&name) {
+            let phrase_end = rest
+                .iter()
+                .position(|w| {
+                    text[..w.range.start]
+                        .trim_end()
+                        .ends_with(['.', ',', ';', ':'])
+                        && w.range.start > span.end
+                })
+                .unwrap_or(rest.len());
+            if let Some(last) = rest[..phrase_end].iter().rposition(|w| w.capitalised)
+                && rest[last].range.start > span.end
+                && let Some((person, person_span)) = name_before(text, &rest[..=last])
+                && is_person_name(&person)
+            {
+                return Some((person, first.range.start..person_span.end));
+            }
+        }
         return Some((name, first.range.start..span.end));
     }
     let verb = tail.iter().position(|w| w.is_any(SPEECH_VERBS))?;
@@ -1369,7 +1391,7 @@ fn is_acronym(word: &str) -> bool {
 /// completing a surname: titled names ("Foreign Minister Jane Dlamini") and
 /// subjects or objects of speech verbs ("Rubio said", "said Kristi Noem").
 fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
-    let mut people = Vec::new();
+    let mut people: Vec<NamedPerson> = Vec::new();
     let mut full_names: HashMap<&str, Option<String>> = HashMap::new();
     // Words that stand in a run of capitalised words somewhere ("Jhonder
     // Parra"): only those can be one name of a fuller one.
@@ -1397,6 +1419,25 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // opens on without a name; "she" after it is her, and names no one.
         let sentence_start =
             i == 0 || text[words[i - 1].range.end..w.range.start].contains(['.', '\n', '?', '!']);
+        // "His wife, who works as a caregiver, said": the relative named
+        // before with that noun ("his wife, Cristina Manalastas").
+        if sentence_start
+            && w.is_any(&["his", "her", "their"])
+            && let Some(kin) = words.get(i + 1)
+            && (kin.is_any(UNNAMED_WOMEN) || kin.is_any(UNNAMED_MEN))
+            && let Some(relative) = people
+                .iter()
+                .rev()
+                .find(|p| p.roles.iter().any(|r| r == kin.base()))
+                .cloned()
+        {
+            people.push(NamedPerson {
+                at: w.range.start,
+                ..relative
+            });
+            i += 2;
+            continue;
+        }
         // So does "A Libyan official in Benghazi, speaking on condition of
         // anonymity, …": a role without a name.
         if sentence_start && w.is_any(&["a", "an", "one"]) {
@@ -1538,7 +1579,12 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             ]);
         // "Karimi, 29, is Iranian", "Noorzai, a 31-year-old Afghan, was":
         // an age or an appositive may come between.
+        // A title ("Parliament learnt …") or a word opening a quote names
+        // no one again.
+        let in_quote_or_title =
+            w.is_any(TITLE_WORDS) || text[..w.range.start].ends_with(['"', '“', '‘']);
         let subject_again = phrase.len() == 1
+            && !in_quote_or_title
             && clause_head
             && !governed
             && !determined
@@ -1551,9 +1597,11 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             });
         if subject_again {
             let name = &text[w.range.clone()];
+            // The first person named in full with it, as for a speaker's
+            // surname (see `expand`): "Rondón said" after his mother
+            // "Carmen Rondón" is still Luis Alejandro Rondón.
             let known = people
                 .iter()
-                .rev()
                 .find(|p: &&NamedPerson| {
                     let mut names = p.name.split_whitespace();
                     p.name.contains(' ')
@@ -1755,7 +1803,7 @@ fn is_person_name(name: &str) -> bool {
                 "none",
             ]));
     // "Eastern Europe", "the Panama Canal", "Darién Gap": a region or a
-    // feature of the land.
+    // feature of the land; "Hurricane Maria" is weather.
     let region = tokens.len() > 1
         && (tokens[0].is_any(&["eastern", "western", "northern", "southern", "central"])
             || tokens.iter().any(|w| {
@@ -1775,12 +1823,24 @@ fn is_person_name(name: &str) -> bool {
                     "jungle",
                     "mountains",
                     "coast",
+                    "hurricane",
+                    "storm",
+                    "typhoon",
+                    "cyclone",
                 ])
             }));
     // "according to the U.S. Embassy": a determiner opens no name.
     let determined = name.starts_with(|c: char| c.is_lowercase());
+    // "Rep. Jim Jordan, R-Ohio,": a party and a state.
+    let affiliation = ["R-", "D-", "I-"].iter().any(|p| name.starts_with(p));
+    // "Leader of the Opposition": a title alone.
+    let title_only = tokens
+        .iter()
+        .all(|w| w.is_any(TITLE_WORDS) || w.is_any(NAME_CONNECTORS));
     !tokens.is_empty()
         && !determined
+        && !affiliation
+        && !title_only
         && !us_people
         && !demonym_led
         && !pronoun_i
@@ -1813,10 +1873,14 @@ fn roles_around(text: &str, words: &[Word], start: usize, end: usize) -> Vec<Str
         roles.push(words[start - 1].base().to_string());
     }
     if start > 0 && text[words[start - 1].range.end..words[start].range.start] == *", " {
+        // "his wife, Cristina Manalastas": a relative's noun is a role too,
+        // for "His wife … said" later.
         roles.extend(
             words[start.saturating_sub(3)..start]
                 .iter()
-                .filter(|w| w.is_any(ROLE_NOUNS))
+                .filter(|w| {
+                    w.is_any(ROLE_NOUNS) || w.is_any(UNNAMED_WOMEN) || w.is_any(UNNAMED_MEN)
+                })
                 .map(|w| w.base().to_string()),
         );
     }
@@ -2171,7 +2235,8 @@ fn speakers_from_previous_paragraph(
             .rev()
             .find(|p| previous.range.contains(&p.at))
             .filter(|p| !p.name.is_empty())
-            .map(|p| expand(text, words, &p.name));
+            .map(|p| expand(text, words, &p.name))
+            .filter(|name| is_person_name(name));
         found[i].quote.speaker = speaker;
     }
 }
@@ -2381,6 +2446,42 @@ mod tests {
                 Some("Blerim Hoxha".to_string()),
                 Some("Arbenita Hoxha".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn relatives_affiliations_and_the_principal_of_a_feature() {
+        // "His wife … said" is the wife named before.
+        let text = "The U.S. deported Rodel Cruz to the Philippines after a Libya flight was stopped.\n\
+            \"They want us to go to Libya,\" said his wife, Cristina Cruz, 41.\n\
+            Nadia Haddad, a researcher at Amnesty International, said the reports spread fear among deportees.\n\
+            Cruz was not on the Libya flight.\n\
+            His wife, who works as a caregiver, said she has mixed feelings.\n\
+            \"At least it is not Libya, where deportees are held in camps,\" she said.";
+        assert_eq!(
+            speakers(text).last(),
+            Some(&Some("Cristina Cruz".to_string()))
+        );
+        // A party and a state set off after a name are no name; a
+        // legislature opening a title is no part of the name.
+        let text = "The U.S. deported migrants to Eswatini.\n\
+            \"If a country will take deportees, we should send them,\" said Rep. Tom Brandt, R-Ohio.\n\
+            \"Parliament learnt about this deportation agreement from the media,\" said Leader of the Opposition in Parliament Joel Mukasa.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Tom Brandt".to_string()),
+                Some("Joel Mukasa".to_string())
+            ]
+        );
+        // The surname alone is the principal named first, not the mother
+        // named later.
+        let text = "Luis Rondón was deported to El Salvador and held at CECOT.\n\
+            \"I saw my son on the television,\" said his mother, Carmen Rondón, 54.\n\
+            Rondón said he did not want to be used by anyone. \"I was deported to a prison I had never heard of,\" he said.";
+        assert_eq!(
+            speakers(text).last(),
+            Some(&Some("Luis Rondón".to_string()))
         );
     }
 
