@@ -52,7 +52,7 @@ static CLAUSE_MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// How many earlier paragraphs may lend deportation context to a sentence
 /// that only has a relation cue ("entering into discussions with ...").
-const CONTEXT_LOOKBACK: usize = 4;
+const CONTEXT_LOOKBACK: usize = 8;
 
 struct Sentence {
     range: Range<usize>,
@@ -222,7 +222,11 @@ pub fn find(
             || names_the_speaker(text, sentence, sentence_words, mention)
             || is_returned_to(&head_words, &mentions[group.start])
             || owns_the_object(&head_words, &mentions[group.start])
-            || was_only_approached(&head_words, &mentions[group.end - 1])
+            || was_only_approached(
+                &head_words,
+                &mentions[group.start],
+                &mentions[group.end - 1],
+            )
             || is_object_of_refusal(&clause_words, mention)
         {
             continue;
@@ -1399,11 +1403,15 @@ fn continued_by_pronoun(
     let opens_with_country =
         first_at(words, mention.range.start) - sentence.words.start <= SUBJECT_REACH;
     let next_words = &words[next.words.clone()];
+    // "The landlocked kingdom, whose …, agreed": one adjective may come
+    // between.
+    const HEADS: &[&str] = &["country", "kingdom", "nation", "government"];
     let continues = match next_words {
         [first, ..] if first.is_any(&["it", "they"]) => true,
-        [first, second, ..] => {
-            first.lower == "the" && second.is_any(&["country", "kingdom", "nation", "government"])
+        [first, second, third, ..] if first.lower == "the" && !second.capitalised => {
+            second.is_any(HEADS) || third.is_any(HEADS)
         }
+        [first, second, ..] => first.lower == "the" && second.is_any(HEADS),
         _ => false,
     };
     let next_words: Vec<&Word> = next_words.iter().collect();
@@ -1791,7 +1799,28 @@ fn is_onward_leg(before: &[&&Word]) -> bool {
     let first_leg = before[..verb]
         .windows(2)
         .any(|p| p[0].lower == "to" && p[1].capitalised);
-    later || ((before_being || over_border) && first_leg)
+    // "sent on by road to Nigeria", "moved onward to Togo": the particle
+    // says the leg follows another.
+    // "deported on a flight to Lima" is a preposition, not the particle.
+    let moved_on = before
+        .get(verb + 1)
+        .is_some_and(|w| w.is_any(&["on", "onward", "onwards"]))
+        && before.get(verb + 2).is_none_or(|w| {
+            !w.is_any(&[
+                "a",
+                "an",
+                "the",
+                "board",
+                "his",
+                "her",
+                "their",
+                "its",
+                "charter",
+                "commercial",
+                "military",
+            ])
+        });
+    later || moved_on || ((before_being || over_border) && first_leg)
 }
 
 /// "deported to Mexico, his country of birth", "sent to Honduras, their
@@ -1916,11 +1945,25 @@ fn returns_its_own_people(
                         "home",
                     ])
             };
+            // "carried about 100 Iranians from Louisiana to Tehran": the
+            // verb may come before the people.
+            const VERB_BEFORE: usize = 3;
+            let moved_before = clause
+                .iter()
+                .filter(|w| w.range.end <= m.range.start)
+                .rev()
+                .take(VERB_BEFORE)
+                .any(|w| {
+                    moving(&w) || w.is_any(&["carried", "carrying", "flown", "bused", "bussed"])
+                });
             let moved = if m.range.end < mention.range.start {
-                clause
-                    .iter()
-                    .filter(|w| w.range.start > m.range.end && w.range.end <= mention.range.start)
-                    .any(|w| moving(&w))
+                moved_before
+                    || clause
+                        .iter()
+                        .filter(|w| {
+                            w.range.start > m.range.end && w.range.end <= mention.range.start
+                        })
+                        .any(|w| moving(&w))
             } else {
                 // "a flight to Guatemala City with 130 other Guatemalans":
                 // companions of the move before the country.
@@ -2436,7 +2479,7 @@ fn owns_the_object(clause: &[&Word], list_head: &Mention) -> bool {
 /// "Angola and Benin were among the countries approached", "Mauritania was
 /// approached about taking deportees", "pressed Ouagadougou into accepting
 /// deportees": asked or pushed, with no answer reported.
-fn was_only_approached(clause: &[&Word], list_end: &Mention) -> bool {
+fn was_only_approached(clause: &[&Word], list_head: &Mention, list_end: &Mention) -> bool {
     const REACH: usize = 6;
     let after = clause.partition_point(|w| w.range.start < list_end.range.end);
     let rest = &clause[after..];
@@ -2447,9 +2490,13 @@ fn was_only_approached(clause: &[&Word], list_end: &Mention) -> bool {
     });
     // "had tried to pressure Ouagadougou into accepting deportees": the
     // object of pressure is asked, not agreeing.
-    let at = clause.partition_point(|w| w.range.start < list_end.range.start);
+    let at = clause.partition_point(|w| w.range.start < list_head.range.start);
     let pressed = at > 0
         && clause[at - 1].is_any(&[
+            "approached",
+            "approach",
+            "approaching",
+            "courted",
             "pressure",
             "pressured",
             "pressuring",
@@ -2585,6 +2632,31 @@ fn is_bare_location(clause: &[&Word], list_head: &Mention) -> bool {
     if at >= 2
         && clause[at - 1].lower == "with"
         && clause[at - 2].is_any(&["border", "borders", "frontier"])
+    {
+        return true;
+    }
+    // "the Darién Gap between Colombia and Panama", "wedged between
+    // Cameroon and Gabon": where a place lies.
+    if at >= 2
+        && clause[at - 1].lower == "between"
+        && clause[at - 2].is_any(&[
+            "gap",
+            "border",
+            "frontier",
+            "wedged",
+            "sandwiched",
+            "located",
+            "lies",
+            "lying",
+            "situated",
+            "nestled",
+            "squeezed",
+            "river",
+            "sea",
+            "strait",
+            "jungle",
+            "region",
+        ])
     {
         return true;
     }
@@ -3820,5 +3892,34 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn onward_legs_geography_own_people_and_approaches_by_active_verbs() {
+        let lead = "Ghana agreed to accept deportees from the United States.\n";
+        for sentence in [
+            "Most of the West Africans were sent on by road to Nigeria and other neighbouring countries.",
+            "Many migrants pass through the Darién Gap between Colombia and Panama.",
+            "The country, a former colony wedged between Cameroon and Gabon, declined to say more.",
+            "A charter flight carried about 100 Iranians from Louisiana to Tehran in September.",
+            "U.S. officials have also approached Angola and Benin, according to two diplomats.",
+        ] {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                vec!["GH"],
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_kingdom_named_again_with_an_adjective_carries_the_country() {
+        assert_eq!(
+            countries(
+                "The U.S. is deporting migrants to third countries.\n\
+                Eswatini is a case in point. The landlocked kingdom, whose sugar industry depends on US trade, agreed this year to receive deportees from the United States."
+            ),
+            vec!["SZ"]
+        );
     }
 }
