@@ -2743,9 +2743,22 @@ fn is_in_question_or_condition(clause: &[&Word], mention: &Mention) -> bool {
 /// going on by themselves, or passing through, are not sent there.
 fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     let at = clause.partition_point(|w| w.range.start < list_head.range.start);
-    // "flown via Senegal", "by way of Mexico": a stop on the way.
+    // "flown via Senegal", "by way of Mexico": a stop on the way; "crossed
+    // the Darién Gap, Panama and Mexico": a list of stops.
+    const CROSS_REACH: usize = 4;
     if at >= 1 && clause[at - 1].is_any(&["via", "through", "crossing", "crossed", "transiting"])
         || (at >= 2 && clause[at - 1].lower == "of" && clause[at - 2].lower == "way")
+        || clause[at.saturating_sub(CROSS_REACH)..at]
+            .iter()
+            .any(|w| w.is_any(&["crossed", "crossing"]))
+    {
+        return true;
+    }
+    // "he fled Russia", "left Venezuela in 2018": where a journey starts.
+    if at >= 1
+        && clause[at - 1].is_any(&[
+            "fled", "fleeing", "flee", "escaped", "escaping", "left", "leaving",
+        ])
     {
         return true;
     }
@@ -2783,9 +2796,11 @@ fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
         "trekked",
         "fled",
     ];
-    let travels = lead
-        .windows(2)
-        .any(|p| p[0].is_any(&["he", "she", "i", "we"]) && p[1].is_any(SELF_MOVES));
+    // "The family flew to Serbia" is theirs too; "they" may be the
+    // deportees ICE flew, and is left out.
+    let travels = lead.windows(2).any(|p| {
+        p[0].is_any(&["he", "she", "i", "we", "family", "couple"]) && p[1].is_any(SELF_MOVES)
+    });
     if smuggled || on_own || travels {
         return true;
     }
@@ -3921,5 +3936,24 @@ mod tests {
             ),
             vec!["SZ"]
         );
+    }
+
+    #[test]
+    fn journeys_of_their_own_and_a_demonym_inside_a_longer_name() {
+        let lead = "Costa Rica agreed to receive deportees from the United States.\n";
+        for sentence in [
+            "The family flew to Serbia, which did not require visas, then crossed into Arizona.",
+            "Ilya, a software engineer, said he fled Russia after receiving a draft notice.",
+            "Her husband crossed the Darién Gap, Panama and Mexico before reaching the border.",
+            // "The Gambia" runs into "Gambian": the demonym is still found,
+            // and the man goes home.
+            "The Gambian man was flown to Banjul.",
+        ] {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                vec!["CR"],
+                "{sentence}"
+            );
+        }
     }
 }

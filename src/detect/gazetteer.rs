@@ -564,47 +564,62 @@ pub fn common_name(code: &str) -> Option<&'static str> {
 /// capitalisation checks. Demonyms also match with a plural "s" ("Rwandans").
 pub fn mentions(text: &str) -> Vec<Mention> {
     let gazetteer = &*GAZETTEER;
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
     for m in gazetteer.matcher.find_iter(text) {
-        let entry = &gazetteer.entries[m.pattern().as_usize()];
-        let Some(code) = entry.code else { continue };
-        let matched = &text[m.range()];
-        let mut end = m.end();
-        if entry.form == Form::Demonym && bytes.get(end) == Some(&b's') {
-            end += 1;
-        }
-        let starts_word = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let ends_word = text[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if !starts_word || !ends_word {
+        if let Some(mention) = accept(gazetteer, text, m) {
+            found.push(mention);
             continue;
         }
-        // Proper nouns are capitalised: "china", "turkey", "chad" are not countries.
-        let capitalised = matched.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised {
+        // "The Gambian man": the longest match ("The Gambia") runs into a
+        // word, and the shorter one from the next word ("Gambian") is the
+        // mention. Leftmost-longest matching never reports it by itself.
+        // A decoy without a code ("New Mexico") stands as matched.
+        let decoy = gazetteer.entries[m.pattern().as_usize()].code.is_none();
+        let Some(space) = text[m.range()].find(' ').filter(|_| !decoy) else {
             continue;
-        }
-        if entry.exact_case
-            && !matched
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
+        };
+        let from = m.start() + space + 1;
+        if let Some(inner) = gazetteer
+            .matcher
+            .find(aho_corasick::Input::new(text).range(from..))
+            .filter(|inner| inner.start() == from)
+            && let Some(mention) = accept(gazetteer, text, inner)
         {
-            continue;
+            found.push(mention);
         }
-        found.push(Mention {
-            range: m.start()..end,
-            code,
-            form: entry.form,
-        });
     }
     found
+}
+
+/// The mention a match makes, if it stands as whole, capitalised words.
+fn accept(gazetteer: &Gazetteer, text: &str, m: aho_corasick::Match) -> Option<Mention> {
+    let entry = &gazetteer.entries[m.pattern().as_usize()];
+    let code = entry.code?;
+    let matched = &text[m.range()];
+    let mut end = m.end();
+    if entry.form == Form::Demonym && text.as_bytes().get(end) == Some(&b's') {
+        end += 1;
+    }
+    let starts_word = text[..m.start()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let ends_word = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    // Proper nouns are capitalised: "china", "turkey", "chad" are not countries.
+    let capitalised = matched.chars().next().is_some_and(char::is_uppercase);
+    let case_fits = !entry.exact_case
+        || matched
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    (starts_word && ends_word && capitalised && case_fits).then_some(Mention {
+        range: m.start()..end,
+        code,
+        form: entry.form,
+    })
 }
 
 #[cfg(test)]
@@ -667,6 +682,12 @@ mod tests {
                 ("XK", "Kosovo")
             ]
         );
+    }
+
+    #[test]
+    fn a_shorter_name_inside_a_longer_match_is_found() {
+        assert_eq!(codes("The Gambian man"), vec![("GM", "Gambian")]);
+        assert_eq!(codes("The Gambia"), vec![("GM", "The Gambia")]);
     }
 
     #[test]
