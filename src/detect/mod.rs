@@ -33,7 +33,9 @@ pub struct CountryFinding {
 pub struct QuoteFinding {
     /// The quoted words, without the quote marks.
     pub text: String,
-    /// The speaker's fullest name the article gives, when attributed.
+    /// The person who said it, by the fullest name the article gives.
+    /// `None` when the quote is unattributed, anonymous or an institution's
+    /// (the evidence then names the institution).
     pub speaker: Option<String>,
     /// Byte range in the text of the sentence(s) carrying the quote.
     pub evidence: Range<usize>,
