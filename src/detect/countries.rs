@@ -2979,6 +2979,28 @@ mod tests {
         detect(text).countries.iter().map(|c| c.code).collect()
     }
 
+    /// Each sentence, after `lead`, finds exactly the countries given.
+    fn each_after(lead: &str, cases: &[(&str, &[&str])]) {
+        for (sentence, expected) in cases {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                *expected,
+                "{sentence}"
+            );
+        }
+    }
+
+    /// Each sentence, after `lead`, adds no country to `lead`'s own.
+    fn none_after(lead: &str, lead_finds: &[&str], sentences: &[&str]) {
+        for sentence in sentences {
+            assert_eq!(
+                countries(&format!("{lead}{sentence}")),
+                lead_finds,
+                "{sentence}"
+            );
+        }
+    }
+
     #[test]
     fn the_cue_and_the_country_share_a_clause() {
         assert_eq!(
@@ -3702,57 +3724,51 @@ mod tests {
     #[test]
     fn a_speakers_country_is_no_party_unless_it_speaks_as_we() {
         let lead = "Uganda agreed to accept deportees from the United States.\n";
-        let cases: [(&str, &[&str]); 4] = [
-            (
-                "\u{201c}Uganda takes America's deportees to please Washington,\u{201d} Kenyan government spokesman Omari Lenku told Reuters.",
-                &["UG"],
-            ),
-            (
-                "\"This deportation agreement changes nothing on the border,\" said Tanzanian Foreign Minister Asha Mfaume.",
-                &["UG"],
-            ),
-            // Speaking as "we", the speaker's country is the one receiving.
-            (
-                "\"We will receive the deportees with dignity,\" Rwandan government spokeswoman Aline Uwase said.",
-                &["UG", "RW"],
-            ),
-            // What it said outside the quote is its own act.
-            (
-                "The Liberian government said it had agreed to receive him \u{201c}on humanitarian grounds\u{201d} for a limited period.",
-                &["UG", "LR"],
-            ),
-        ];
-        for (sentence, expected) in cases {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                expected,
-                "{sentence}"
-            );
-        }
+        each_after(
+            lead,
+            &[
+                (
+                    "\u{201c}Uganda takes America's deportees to please Washington,\u{201d} Kenyan government spokesman Omari Lenku told Reuters.",
+                    &["UG"],
+                ),
+                (
+                    "\"This deportation agreement changes nothing on the border,\" said Tanzanian Foreign Minister Asha Mfaume.",
+                    &["UG"],
+                ),
+                // Speaking as "we", the speaker's country is the one receiving.
+                (
+                    "\"We will receive the deportees with dignity,\" Rwandan government spokeswoman Aline Uwase said.",
+                    &["UG", "RW"],
+                ),
+                // What it said outside the quote is its own act.
+                (
+                    "The Liberian government said it had agreed to receive him \u{201c}on humanitarian grounds\u{201d} for a limited period.",
+                    &["UG", "LR"],
+                ),
+            ],
+        );
     }
 
     #[test]
     fn going_home_returns_and_conditions_are_no_destinations() {
         let lead = "Costa Rica agreed to receive deportees from the United States.\n";
-        for sentence in [
-            // A return, by whatever road, goes back.
-            "Most of them were returned overland to Nicaragua and Honduras within days.",
-            "The Haitian woman was repatriated to Port-au-Prince last week.",
-            // A group named by the destination's demonym goes home.
-            "A group of Kyrgyz nationals flew to Bishkek on a charter flight.",
-            "Several Tajiks went home on a bus to Tajikistan.",
-            // One of their homes.
-            "Most were put on buses to Nicaragua and other home countries.",
-            // A condition reports nothing.
-            "If Malawi agreed to take deportees, it could win relief from visa bonds.",
-            "Unless Zambia accepts deportees, the visa bond will stay.",
-        ] {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                vec!["CR"],
-                "{sentence}"
-            );
-        }
+        none_after(
+            lead,
+            &["CR"],
+            &[
+                // A return, by whatever road, goes back.
+                "Most of them were returned overland to Nicaragua and Honduras within days.",
+                "The Haitian woman was repatriated to Port-au-Prince last week.",
+                // A group named by the destination's demonym goes home.
+                "A group of Kyrgyz nationals flew to Bishkek on a charter flight.",
+                "Several Tajiks went home on a bus to Tajikistan.",
+                // One of their homes.
+                "Most were put on buses to Nicaragua and other home countries.",
+                // A condition reports nothing.
+                "If Malawi agreed to take deportees, it could win relief from visa bonds.",
+                "Unless Zambia accepts deportees, the visa bond will stay.",
+            ],
+        );
         // A country given as an example of a partner is one.
         assert_eq!(
             countries(
@@ -3765,74 +3781,66 @@ mod tests {
     #[test]
     fn travel_bans_sport_visits_and_blocs_are_other_business() {
         let lead = "Rwanda agreed to accept deportees from the United States.\n";
-        for sentence in [
-            "In June, a proclamation barring or restricting travel from 12 countries, including Chad, Eritrea and Somalia, took effect.",
-            "Talks also covered the 2026 World Cup, which the two countries will co-host with Canada.",
-            "The same month, Trump hosted the leaders of Gabon, Senegal and Mauritania for a lunch.",
-            "The EU has since struck similar deals with Tunisia and Egypt.",
-            "The European Union signed a migration pact with Mauritania last year.",
-        ] {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                vec!["RW"],
-                "{sentence}"
-            );
-        }
+        none_after(
+            lead,
+            &["RW"],
+            &[
+                "In June, a proclamation barring or restricting travel from 12 countries, including Chad, Eritrea and Somalia, took effect.",
+                "Talks also covered the 2026 World Cup, which the two countries will co-host with Canada.",
+                "The same month, Trump hosted the leaders of Gabon, Senegal and Mauritania for a lunch.",
+                "The EU has since struck similar deals with Tunisia and Egypt.",
+                "The European Union signed a migration pact with Mauritania last year.",
+            ],
+        );
     }
 
     #[test]
     fn a_scene_set_by_the_place_a_lists_negation_and_other_than_their_own() {
         let lead = "The U.S. is deporting migrants to third countries.\n";
-        let cases: [(&str, &[&str]); 5] = [
-            (
-                "In Guatemala City, President Bernardo Arévalo agreed to take deportees of other nationalities.",
-                &["GT"],
-            ),
-            (
-                "In El Salvador, President Nayib Bukele offered to hold deportees for a fee.",
-                &["SV"],
-            ),
-            // What the leader there says of others is no act of its own.
-            (
-                "In Burkina Faso, the foreign minister said Washington had tied visas to the country's willingness to accept deportees.",
-                &[],
-            ),
-            (
-                "The government could not lawfully send them to Nigeria or Gambia directly.",
-                &[],
-            ),
-            (
-                "It has made sending migrants to countries other than their own central to its policy, and has sent men to South Sudan and Eswatini.",
-                &["SS", "SZ"],
-            ),
-        ];
-        for (sentence, expected) in cases {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                expected,
-                "{sentence}"
-            );
-        }
+        each_after(
+            lead,
+            &[
+                (
+                    "In Guatemala City, President Bernardo Arévalo agreed to take deportees of other nationalities.",
+                    &["GT"],
+                ),
+                (
+                    "In El Salvador, President Nayib Bukele offered to hold deportees for a fee.",
+                    &["SV"],
+                ),
+                // What the leader there says of others is no act of its own.
+                (
+                    "In Burkina Faso, the foreign minister said Washington had tied visas to the country's willingness to accept deportees.",
+                    &[],
+                ),
+                (
+                    "The government could not lawfully send them to Nigeria or Gambia directly.",
+                    &[],
+                ),
+                (
+                    "It has made sending migrants to countries other than their own central to its policy, and has sent men to South Sudan and Eswatini.",
+                    &["SS", "SZ"],
+                ),
+            ],
+        );
     }
 
     #[test]
     fn approaches_refusals_contrasts_and_other_states_pacts() {
         let lead = "Rwanda agreed to accept deportees from the United States.\n";
-        for sentence in [
-            "Angola and Benin were among the countries approached earlier this year, but neither has responded.",
-            "Zambia was approached about taking deportees.",
-            "The government categorically rejects the use of Libyan territory to resettle migrants.",
-            "Unlike Albania's arrangement, this deal puts no foreign officers on the ground.",
-            "Albania's arrangement with Italy became a symbol of outsourcing migrants.",
-            "Australia has spent billions holding people on Nauru.",
-            "President Peña reaffirmed Paraguay's diplomatic recognition of Taiwan in the same week.",
-        ] {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                vec!["RW"],
-                "{sentence}"
-            );
-        }
+        none_after(
+            lead,
+            &["RW"],
+            &[
+                "Angola and Benin were among the countries approached earlier this year, but neither has responded.",
+                "Zambia was approached about taking deportees.",
+                "The government categorically rejects the use of Libyan territory to resettle migrants.",
+                "Unlike Albania's arrangement, this deal puts no foreign officers on the ground.",
+                "Albania's arrangement with Italy became a symbol of outsourcing migrants.",
+                "Australia has spent billions holding people on Nauru.",
+                "President Peña reaffirmed Paraguay's diplomatic recognition of Taiwan in the same week.",
+            ],
+        );
         // Approached, then agreed: a destination.
         assert_eq!(
             countries(&format!(
@@ -3845,25 +3853,21 @@ mod tests {
     #[test]
     fn a_subject_holding_foreigners_and_a_ministry_reporting_its_own_talks() {
         let lead = "The U.S. is deporting migrants to third countries.\n";
-        let cases: [(&str, &[&str]); 3] = [
-            (
-                "El Salvador has held Venezuelans in its prison since March.",
-                &["SV"],
-            ),
-            (
-                "In Moldova, the interior ministry confirmed that it had held talks with US officials about the reception of migrants.",
-                &["MD"],
-            ),
-            // Its own people are no foreigners.
-            ("Venezuela has received Venezuelans on return flights.", &[]),
-        ];
-        for (sentence, expected) in cases {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                expected,
-                "{sentence}"
-            );
-        }
+        each_after(
+            lead,
+            &[
+                (
+                    "El Salvador has held Venezuelans in its prison since March.",
+                    &["SV"],
+                ),
+                (
+                    "In Moldova, the interior ministry confirmed that it had held talks with US officials about the reception of migrants.",
+                    &["MD"],
+                ),
+                // Its own people are no foreigners.
+                ("Venezuela has received Venezuelans on return flights.", &[]),
+            ],
+        );
     }
 
     #[test]
@@ -3877,54 +3881,48 @@ mod tests {
             vec!["SV"]
         );
         let lead = "The U.S. is deporting migrants to third countries.\n";
-        let cases: [(&str, &[&str]); 5] = [
-            // Others' nationals came with its own.
-            (
-                "El Salvador received 238 Venezuelans and 23 Salvadorans in March.",
-                &["SV"],
-            ),
-            (
-                "The Hondurans were taken by bus to the border, where they were received by Honduran authorities.",
-                &[],
-            ),
-            (
-                "Washington had tried to pressure Ouagadougou into accepting deportees.",
-                &[],
-            ),
-            (
-                "Similar accords with Honduras and El Salvador never came into force.",
-                &[],
-            ),
-            (
-                "The plane landed in Djibouti, where the men were held at Camp Lemonnier, a U.S. base, for weeks.",
-                &[],
-            ),
-        ];
-        for (sentence, expected) in cases {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                expected,
-                "{sentence}"
-            );
-        }
+        each_after(
+            lead,
+            &[
+                // Others' nationals came with its own.
+                (
+                    "El Salvador received 238 Venezuelans and 23 Salvadorans in March.",
+                    &["SV"],
+                ),
+                (
+                    "The Hondurans were taken by bus to the border, where they were received by Honduran authorities.",
+                    &[],
+                ),
+                (
+                    "Washington had tried to pressure Ouagadougou into accepting deportees.",
+                    &[],
+                ),
+                (
+                    "Similar accords with Honduras and El Salvador never came into force.",
+                    &[],
+                ),
+                (
+                    "The plane landed in Djibouti, where the men were held at Camp Lemonnier, a U.S. base, for weeks.",
+                    &[],
+                ),
+            ],
+        );
     }
 
     #[test]
     fn onward_legs_geography_own_people_and_approaches_by_active_verbs() {
         let lead = "Ghana agreed to accept deportees from the United States.\n";
-        for sentence in [
-            "Most of the West Africans were sent on by road to Nigeria and other neighbouring countries.",
-            "Many migrants pass through the Darién Gap between Colombia and Panama.",
-            "The country, a former colony wedged between Cameroon and Gabon, declined to say more.",
-            "A charter flight carried about 100 Iranians from Louisiana to Tehran in September.",
-            "U.S. officials have also approached Angola and Benin, according to two diplomats.",
-        ] {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                vec!["GH"],
-                "{sentence}"
-            );
-        }
+        none_after(
+            lead,
+            &["GH"],
+            &[
+                "Most of the West Africans were sent on by road to Nigeria and other neighbouring countries.",
+                "Many migrants pass through the Darién Gap between Colombia and Panama.",
+                "The country, a former colony wedged between Cameroon and Gabon, declined to say more.",
+                "A charter flight carried about 100 Iranians from Louisiana to Tehran in September.",
+                "U.S. officials have also approached Angola and Benin, according to two diplomats.",
+            ],
+        );
     }
 
     #[test]
@@ -3941,19 +3939,17 @@ mod tests {
     #[test]
     fn journeys_of_their_own_and_a_demonym_inside_a_longer_name() {
         let lead = "Costa Rica agreed to receive deportees from the United States.\n";
-        for sentence in [
-            "The family flew to Serbia, which did not require visas, then crossed into Arizona.",
-            "Ilya, a software engineer, said he fled Russia after receiving a draft notice.",
-            "Her husband crossed the Darién Gap, Panama and Mexico before reaching the border.",
-            // "The Gambia" runs into "Gambian": the demonym is still found,
-            // and the man goes home.
-            "The Gambian man was flown to Banjul.",
-        ] {
-            assert_eq!(
-                countries(&format!("{lead}{sentence}")),
-                vec!["CR"],
-                "{sentence}"
-            );
-        }
+        none_after(
+            lead,
+            &["CR"],
+            &[
+                "The family flew to Serbia, which did not require visas, then crossed into Arizona.",
+                "Ilya, a software engineer, said he fled Russia after receiving a draft notice.",
+                "Her husband crossed the Darién Gap, Panama and Mexico before reaching the border.",
+                // "The Gambia" runs into "Gambian": the demonym is still found,
+                // and the man goes home.
+                "The Gambian man was flown to Banjul.",
+            ],
+        );
     }
 }
