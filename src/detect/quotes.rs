@@ -1454,13 +1454,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                         || n.is_any(ROLE_NOUNS)
                 });
             if let Some(noun) = noun {
-                let female = if noun.is_any(UNNAMED_WOMEN) || noun.is_any(FEMALE_MARKERS) {
-                    Some(true)
-                } else if noun.is_any(UNNAMED_MEN) || noun.is_any(MALE_MARKERS) {
-                    Some(false)
-                } else {
-                    None
-                };
+                let female = noun_gender(noun).or_else(|| marked_gender(noun.base()));
                 people.push(NamedPerson {
                     at: w.range.start,
                     name: String::new(),
@@ -1901,6 +1895,28 @@ fn roles_around(text: &str, words: &[Word], start: usize, end: usize) -> Vec<Str
     roles
 }
 
+/// The gender a noun for a woman or a man gives ("wife", "nephew").
+fn noun_gender(word: &Word) -> Option<bool> {
+    if word.is_any(UNNAMED_WOMEN) {
+        Some(true)
+    } else if word.is_any(UNNAMED_MEN) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The gender a title or a common given name gives ("spokeswoman", "Kristi").
+fn marked_gender(word: &str) -> Option<bool> {
+    if FEMALE_MARKERS.contains(&word) {
+        Some(true)
+    } else if MALE_MARKERS.contains(&word) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// A person's gender when the text shows it: a gendered title or role, a
 /// common given name, else the first "he"/"his" or "she"/"her" later in the
 /// sentence naming them.
@@ -1911,30 +1927,12 @@ fn gender_of(
     roles: &[String],
     end: usize,
 ) -> Option<bool> {
-    let marked = |w: &str| {
-        if FEMALE_MARKERS.contains(&w) {
-            Some(true)
-        } else if MALE_MARKERS.contains(&w) {
-            Some(false)
-        } else {
-            None
-        }
-    };
-    if let Some(g) = roles.iter().find_map(|r| marked(r)) {
+    if let Some(g) = roles.iter().find_map(|r| marked_gender(r)) {
         return Some(g);
     }
     // "her brother, Thanh Le," and "Thanh Le, a Vietnamese man,": a noun
     // for a man or a woman set off beside the name.
     let start = end - phrase.len();
-    let noun_gender = |w: &Word| {
-        if w.is_any(UNNAMED_WOMEN) {
-            Some(true)
-        } else if w.is_any(UNNAMED_MEN) {
-            Some(false)
-        } else {
-            None
-        }
-    };
     if start > 0
         && text[words[start - 1].range.end..words[start].range.start] == *", "
         && let Some(g) = noun_gender(&words[start - 1])
@@ -1962,7 +1960,7 @@ fn gender_of(
         .iter()
         .filter(|w| w.is_any(&["mr", "mrs", "ms", "sir", "madam"]))
         .chain(given)
-        .find_map(|w| marked(w.base()))
+        .find_map(|w| marked_gender(w.base()))
     {
         return Some(g);
     }
