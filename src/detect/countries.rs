@@ -2521,18 +2521,27 @@ fn was_only_approached(clause: &[&Word], list_head: &Mention, list_end: &Mention
 
 /// "rejects the use of Libyan territory to resettle migrants": the country
 /// is what a refusal refuses.
+/// So is the goal of a refused act: "declined to send arms to Ukraine".
 fn is_object_of_refusal(clause: &[&Word], mention: &Mention) -> bool {
     const REACH: usize = 5;
+    const ACT_REACH: usize = 8;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
     let from = at.saturating_sub(REACH);
-    clause[from..at]
+    let refused_object = clause[from..at]
         .iter()
         .rposition(|w| w.is_any(NEGATING_VERBS))
         .is_some_and(|k| {
             !clause[from + k + 1..at]
                 .iter()
                 .any(|w| w.cues.relation || w.cues.agreement || w.cues.deportation)
-        })
+        });
+    let act_from = at.saturating_sub(ACT_REACH);
+    let refused_act = clause[act_from..at].windows(3).any(|p| {
+        p[0].is_any(NEGATING_VERBS)
+            && p[1].lower == "to"
+            && (p[2].cues.relation || p[2].cues.deportation)
+    });
+    refused_object || refused_act
 }
 
 /// "slow to take back people deported from the U.S.": taking people back is
@@ -3835,6 +3844,7 @@ mod tests {
                 "Angola and Benin were among the countries approached earlier this year, but neither has responded.",
                 "Zambia was approached about taking deportees.",
                 "The government categorically rejects the use of Libyan territory to resettle migrants.",
+                "The president declined to send the deportees to Zambia.",
                 "Unlike Albania's arrangement, this deal puts no foreign officers on the ground.",
                 "Albania's arrangement with Italy became a symbol of outsourcing migrants.",
                 "Australia has spent billions holding people on Nauru.",
