@@ -1892,19 +1892,22 @@ fn returns_its_own_people(
         m.range.start >= first.range.start
             && clause.last().is_some_and(|l| m.range.end <= l.range.end)
     };
-    // "Received 238 Venezuelans and 23 Salvadorans": others' nationals come
-    // too, so more than its own people.
-    let others_too = mentions.iter().any(|m| {
-        m.code != mention.code
-            && m.form == Form::Demonym
-            && in_clause(m)
-            && text[m.range.clone()].ends_with('s')
-    });
-    if others_too {
-        return false;
-    }
+    // "Received 238 Venezuelans and 23 Salvadorans": others' nationals
+    // coordinated with its own come too, so more than its own people.
+    const COORDINATED: usize = 24;
+    let with_others = |own: &Mention| {
+        mentions.iter().any(|m| {
+            m.code != mention.code
+                && m.form == Form::Demonym
+                && in_clause(m)
+                && text[m.range.clone()].ends_with('s')
+                && m.range.end <= own.range.start
+                && own.range.start - m.range.end <= COORDINATED
+        })
+    };
     mentions
         .iter()
+        .filter(|m| !with_others(m))
         .filter(|m| {
             m.code == mention.code
                 && m.form == Form::Demonym
@@ -2209,6 +2212,26 @@ fn denies_a_return(word: &Word) -> bool {
 fn sends_people_home(clause: &[&Word], mention: &Mention) -> bool {
     const DENIAL_REACH: usize = 4;
     let at = clause.partition_point(|w| w.range.start < mention.range.start);
+    // "After the swap he was sent to Caracas": the goal of a prisoner swap
+    // is home ("held Venezuelans until a prisoner swap" is not its goal).
+    // A new subject of moved people between them is another act ("the swap
+    // was brokered by Qatar, and deportees were flown to El Salvador").
+    const SWAP_REACH: usize = 8;
+    let swap_near = clause
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.is_any(&["swap", "swapped"]))
+        .any(|(k, _)| {
+            let between = if k < at {
+                &clause[k..at]
+            } else {
+                &clause[at..=k]
+            };
+            between.len() <= SWAP_REACH && !between.iter().any(|w| w.cues.migrant)
+        });
+    if at > 0 && clause[at - 1].lower == "to" && swap_near {
+        return true;
+    }
     // "buses to Nigeria and other home countries": one of their homes.
     let other_homes = clause[at.min(clause.len())..]
         .iter()
@@ -3959,6 +3982,8 @@ mod tests {
                 // "The Gambia" runs into "Gambian": the demonym is still found,
                 // and the man goes home.
                 "The Gambian man was flown to Banjul.",
+                "The Nigerians had been taken by road to Lagos, and the Gambian man had been flown to Banjul.",
+                "After the swap he was sent to Managua with the others.",
             ],
         );
     }
