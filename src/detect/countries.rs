@@ -2282,7 +2282,13 @@ fn is_start_of_a_leg(clause: &[&Word], mention: &Mention) -> bool {
                 "offer",
                 "approval",
             ]));
-    mention.form != Form::Demonym && at > 0 && clause[at - 1].lower == "from" && !party
+    // "refugees evacuated from detention in Libya": a place inside the
+    // starting point.
+    let from_inside = at >= 3 && clause[at - 1].lower == "in" && clause[at - 3].lower == "from";
+    mention.form != Form::Demonym
+        && at > 0
+        && (clause[at - 1].lower == "from" || from_inside)
+        && !party
 }
 
 /// "a sharp response from neighbouring South Africa": a country reacting
@@ -2467,7 +2473,15 @@ fn is_returned_to(clause: &[&Word], mention: &Mention) -> bool {
     }
     clause[at.saturating_sub(2 + ADVERB_REACH)..at - 1]
         .iter()
-        .any(|w| w.is_any(&["returned", "repatriated", "repatriate", "repatriating"]))
+        .any(|w| {
+            w.is_any(&[
+                "returned",
+                "return",
+                "repatriated",
+                "repatriate",
+                "repatriating",
+            ])
+        })
 }
 
 /// "Trump hosted the leaders of Gabon, Liberia and Senegal": after the verb,
@@ -3984,6 +3998,8 @@ mod tests {
                 "The Gambian man was flown to Banjul.",
                 "The Nigerians had been taken by road to Lagos, and the Gambian man had been flown to Banjul.",
                 "After the swap he was sent to Managua with the others.",
+                "The Nicaraguans went by bus, and the Gambian man was helped to return to Banjul.",
+                "Costa Rica also hosts a transit centre for refugees evacuated from detention in Libya.",
             ],
         );
     }

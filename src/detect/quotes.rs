@@ -250,6 +250,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "most",
     "others",
     "both",
+    "now",
+    "today",
+    "here",
 ];
 
 /// Abbreviated titles and initials may be followed by ". " inside a name.
@@ -2480,6 +2483,19 @@ mod tests {
         assert_eq!(
             speakers(text).last(),
             Some(&Some("Luis Rondón".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_sentence_adverb_is_no_given_name() {
+        let text = "Venezuelans were deported to El Salvador and held at CECOT.\n\
+            Now Ruiz, 29, sells phone cards in Maracay. \"I did not want to go to a prison in El Salvador,\" he said.";
+        assert!(
+            speakers(text)
+                .iter()
+                .all(|s| s.as_deref().is_none_or(|name| !name.starts_with("Now"))),
+            "{:?}",
+            speakers(text)
         );
     }
 
