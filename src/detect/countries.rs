@@ -371,15 +371,18 @@ fn us_moves_foreigners(
         .iter()
         .any(|w| w.is_any(US_WORDS) && w.lower != "us" || w.is_any(&["administration", "trump"]));
     us && sentence_words.iter().enumerate().any(|(k, w)| {
-        mention_at(mentions, w).is_some_and(|m| {
-            m.form == Form::Demonym
-                && m.code != list_head.code
-                && (w.lower.ends_with('s')
-                    || sentence_words
-                        .get(k + 1)
-                        .is_some_and(|n| n.is_any(PERSON_NOUNS)))
-        })
+        is_other_demonym(mentions, w, list_head)
+            && (w.lower.ends_with('s')
+                || sentence_words
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_any(PERSON_NOUNS)))
     })
+}
+
+/// `word` is a demonym of a country other than `list_head`'s ("Venezuelan"
+/// beside El Salvador).
+fn is_other_demonym(mentions: &[Mention], word: &Word, list_head: &Mention) -> bool {
+    mention_at(mentions, word).is_some_and(|m| m.form == Form::Demonym && m.code != list_head.code)
 }
 
 /// "El Salvador has held Venezuelans in its prison since March": a country
@@ -411,9 +414,7 @@ fn holds_foreigners(
         .take(OBJECT_REACH)
         .any(|w| {
             w.is_any(PERSON_NOUNS)
-                || (w.lower.ends_with('s')
-                    && mention_at(mentions, w)
-                        .is_some_and(|m| m.form == Form::Demonym && m.code != list_head.code))
+                || (w.lower.ends_with('s') && is_other_demonym(mentions, w, list_head))
         })
 }
 
