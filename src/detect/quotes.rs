@@ -600,8 +600,7 @@ pub fn find(
                 // Foreign Affairs": a group, a place or an institution is no
                 // speaker to report; the attribution still bounds the
                 // evidence, which names it.
-                let person = can_speak(full) && is_person_name(full) && !names_an_office(full);
-                (person.then(|| full.clone()), Some(span))
+                (is_speaker(full).then(|| full.clone()), Some(span))
             }
             None => (None, None),
         };
@@ -1760,6 +1759,11 @@ fn can_speak(name: &str) -> bool {
     !tokens.is_empty() && !group && !place
 }
 
+/// A person to report as a quote's speaker.
+fn is_speaker(name: &str) -> bool {
+    can_speak(name) && is_person_name(name) && !names_an_office(name)
+}
+
 /// "Foreign Affairs", "International Cooperation": what is left of a
 /// ministry's name once its head noun fell outside the capitalised run.
 fn names_an_office(name: &str) -> bool {
@@ -2237,7 +2241,7 @@ fn speakers_from_previous_paragraph(
             .find(|p| previous.range.contains(&p.at))
             .filter(|p| !p.name.is_empty())
             .map(|p| expand(text, words, &p.name))
-            .filter(|name| is_person_name(name));
+            .filter(|name| is_speaker(name));
         found[i].quote.speaker = speaker;
     }
 }
