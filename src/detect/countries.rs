@@ -3006,6 +3006,8 @@ fn is_other_topic(clause: &[&Word], mention: &Mention, list_end: &Mention) -> bo
     // itself is what deportees do too ("free to travel in the region").
     let travel_ban = clause[from.saturating_sub(1)..to].windows(2).any(|p| {
         (p[0].lower == "travel" && p[1].is_any(&["ban", "bans", "restriction", "restrictions"]))
+            // "maintains diplomatic relations with Taiwan".
+            || (p[0].lower == "diplomatic" && p[1].is_any(&["relations", "ties"]))
             || (p[0].is_any(&[
                 "restricting",
                 "barring",
@@ -3887,6 +3889,7 @@ mod tests {
                 "Albania's arrangement with Italy became a symbol of outsourcing migrants.",
                 "Australia has spent billions holding people on Nauru.",
                 "President Peña reaffirmed Paraguay's diplomatic recognition of Taiwan in the same week.",
+                "The deal's champion, one of the few leaders to keep diplomatic relations with Taiwan, defended the accord.",
             ],
         );
         // Approached, then agreed: a destination.
