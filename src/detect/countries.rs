@@ -2174,6 +2174,10 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
             return true;
         }
     }
+    // "deported not to Cuba but to Mexico".
+    if at > 1 && clause[at - 1].is_any(&["to", "into"]) && is_negator(clause[at - 2]) {
+        return true;
+    }
     // "no deal with Togo"; "difficult for a country like Nigeria to accept".
     let before = &clause[..at.min(clause.len())];
     // "Ghana had never agreed to take him, and Uganda's deal …": a comma
@@ -2221,7 +2225,13 @@ fn sends_people_home(clause: &[&Word], mention: &Mention) -> bool {
     let swap_near = clause
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.is_any(&["swap", "swapped"]))
+        .filter(|&(k, w)| {
+            w.is_any(&["swap", "swapped"])
+                // "in exchange for payment" is no swap.
+                || (w.lower == "exchange"
+                    && k > 0
+                    && clause[k - 1].is_any(&["prisoner", "prisoners"]))
+        })
         .any(|(k, _)| {
             let between = if k < at {
                 &clause[k..at]
@@ -2231,6 +2241,17 @@ fn sends_people_home(clause: &[&Word], mention: &Mention) -> bool {
             between.len() <= SWAP_REACH && !between.iter().any(|w| w.cues.migrant)
         });
     if at > 0 && clause[at - 1].lower == "to" && swap_near {
+        return true;
+    }
+    // "as part of a prisoner exchange with Venezuela": the other side of a
+    // swap gets its own people back.
+    const WITH_REACH: usize = 3;
+    if at > 1
+        && clause[at - 1].lower == "with"
+        && clause[(at - 1).saturating_sub(WITH_REACH)..at - 1]
+            .iter()
+            .any(|w| w.is_any(&["swap", "exchange"]))
+    {
         return true;
     }
     // "buses to Nigeria and other home countries": one of their homes.
@@ -2645,9 +2666,15 @@ fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
     // "deportees who are not its citizens" says the opposite. "Pakistan and
     // Bangladesh have received flights carrying their nationals": a list's
     // own people are "their" nationals.
-    clause.windows(2).enumerate().any(|(i, w)| {
-        (w[0].lower == "its" || (coordinated && w[0].lower == "their"))
-            && w[1].is_any(&["own", "citizens", "nationals"])
+    // "returned to their own countries" speaks of the people's countries.
+    const OWN_PEOPLE: &[&str] = &["citizens", "nationals", "people", "deportees", "migrants"];
+    clause.iter().enumerate().any(|(i, w)| {
+        let people = match clause.get(i + 1) {
+            Some(next) if next.lower == "own" => clause.get(i + 2),
+            next => next,
+        };
+        (w.lower == "its" || (coordinated && w.lower == "their"))
+            && people.is_some_and(|p| p.is_any(OWN_PEOPLE))
             // "countries other than their own" says the opposite too.
             && !(i > 0 && (is_negator(clause[i - 1]) || clause[i - 1].lower == "than"))
     })
@@ -3017,7 +3044,24 @@ fn is_other_topic(clause: &[&Word], mention: &Mention, list_end: &Mention) -> bo
                 "ban",
             ]) && p[1].lower == "travel")
     });
-    travel_ban || clause[from..to].iter().any(|w| w.cues.other_topic)
+    // Visas and recognition are deal talk in a quote's paragraph ("visa
+    // sanctions on countries that refuse deportees") but another topic
+    // beside a country: "Nicaragua's decision to drop visa requirements",
+    // "still recognize Taiwan rather than China".
+    const COUNTRY_TOPICS: &[&str] = &[
+        "visa",
+        "visas",
+        "recognize",
+        "recognise",
+        "recognizes",
+        "recognises",
+        "recognized",
+        "recognised",
+    ];
+    travel_ban
+        || clause[from..to]
+            .iter()
+            .any(|w| w.cues.other_topic || w.is_any(COUNTRY_TOPICS))
 }
 
 #[cfg(test)]
@@ -3136,6 +3180,13 @@ mod tests {
         assert_eq!(
             found("Chile took 90, from countries including Haiti and Cuba."),
             vec!["CL"]
+        );
+        // The people's own countries are not the list's own people.
+        assert_eq!(
+            found(
+                "Washington reached agreements with Chile and Peru, and Bolivia agreed to receive deportees before they are returned to their own countries."
+            ),
+            vec!["CL", "PE", "BO"]
         );
         assert_eq!(
             found("Chile agreed to take back deportees who are not its citizens."),
@@ -3890,7 +3941,18 @@ mod tests {
                 "Australia has spent billions holding people on Nauru.",
                 "President Peña reaffirmed Paraguay's diplomatic recognition of Taiwan in the same week.",
                 "The deal's champion, one of the few leaders to keep diplomatic relations with Taiwan, defended the accord.",
+                "He was deported not to Peru, the country of his birth, but to Rwanda.",
+                "In 2022 he flew from Lima to Quito, taking advantage of Ecuador's decision to drop visa requirements for Peruvians.",
+                "Its partner in the deal is one of a dozen countries that still recognize Taiwan rather than China.",
+                "Those men were released and flown to Lima as part of a prisoner exchange with Peru.",
             ],
+        );
+        // Paid for, not swapped.
+        assert_eq!(
+            countries(&format!(
+                "{lead}Peru agreed to take deportees in exchange for aid."
+            )),
+            vec!["RW", "PE"]
         );
         // Approached, then agreed: a destination.
         assert_eq!(
