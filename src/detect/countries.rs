@@ -42,7 +42,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Openings of relative clauses, which sit inside a clause.
-const RELATIVE_OPENERS: &[&str] = &[", which ", ", who ", ", whose ", ", where "];
+const RELATIVE_OPENERS: &[&str] = &[", which ", ", who ", ", whom ", ", whose ", ", where "];
 
 /// Clause breaks then relative openers, found in one pass per clause.
 static CLAUSE_MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {

@@ -525,6 +525,9 @@ pub const AUXILIARIES: &[&str] = &[
     "has",
     "often",
     "publicly",
+    // "has since said", "had already told".
+    "since",
+    "already",
 ];
 
 /// Words that open a clause with a new subject; any other lowercase word
@@ -784,6 +787,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "described",
     "labeled",
     "labelled",
+    // "defended the arrangement as a favor to "our … brother"".
+    "defended",
     "observed",
     "explains",
     "notes",

@@ -1118,8 +1118,12 @@ fn speaker_before(
     // "Serbian President Aleksandar Vučić mocked the announcement, saying
     // …": a participle after a comma speaks for the clause's subject, the
     // person named at its start.
-    if head[verb].lower.ends_with("ing")
-        && text[..verb_start].trim_end().ends_with(',')
+    // So does a verb coordinated after the clause's first one:
+    // "spokeswoman Tricia McLaughlin repeated the claim … and said he …".
+    let participle =
+        head[verb].lower.ends_with("ing") && text[..verb_start].trim_end().ends_with(',');
+    let coordinated = subject.last().is_some_and(|w| w.lower == "and");
+    if (participle || coordinated)
         && let Some(first) = subject.first()
         && let Some(person) = people
             .iter()
@@ -1237,7 +1241,10 @@ fn name_before(text: &str, words: &[Word]) -> Option<(String, Range<usize>)> {
         }
         start -= 1;
     }
-    if is_not_name_word(&words[start]) {
+    // "A spokesman for Prime Minister Edi Rama said", "the sister of one
+    // of the men": the name belongs to the noun's owner, not the speaker.
+    let owned = start > 0 && words[start - 1].is_any(&["for", "of"]);
+    if owned || is_not_name_word(&words[start]) {
         return None;
     }
     strip_titles(text, &words[start..=last])
@@ -1442,19 +1449,27 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         }
         // So does "A Libyan official in Benghazi, speaking on condition of
         // anonymity, …": a role without a name.
-        if sentence_start && w.is_any(&["a", "an", "one"]) {
+        // "The sister of one of the Vietnamese men, who …, said": a definite
+        // noun owned by someone else introduces someone unnamed too.
+        if sentence_start && w.is_any(&["a", "an", "one", "the"]) {
             const NOUN_REACH: usize = 3;
-            let noun = words[i + 1..(i + 1 + NOUN_REACH).min(words.len())]
+            let reach = &words[i + 1..(i + 1 + NOUN_REACH).min(words.len())];
+            let noun = reach
                 .iter()
-                .take_while(|n| {
+                .enumerate()
+                .take_while(|(_, n)| {
                     !n.capitalised || gazetteer::mentions(&text[n.range.clone()]).len() == 1
                 })
-                .find(|n| {
+                .find(|(_, n)| {
                     n.is_any(UNNAMED_WOMEN)
                         || n.is_any(UNNAMED_MEN)
                         || n.is_any(UNNAMED_ROLES)
                         || n.is_any(ROLE_NOUNS)
-                });
+                })
+                .filter(|&(k, _)| {
+                    w.lower != "the" || words.get(i + 2 + k).is_some_and(|n| n.lower == "of")
+                })
+                .map(|(_, n)| n);
             if let Some(noun) = noun {
                 let female = noun_gender(noun).or_else(|| marked_gender(noun.base()));
                 people.push(NamedPerson {
@@ -1693,7 +1708,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
 /// "Karoline Leavitt, asked about the letter, said": a name, an aside of
 /// lowercase words set off by commas, then a speech verb.
 fn speaks_after_aside(text: &str, words: &[Word], end: usize) -> bool {
-    const ASIDE_REACH: usize = 7;
+    const ASIDE_REACH: usize = 12;
     if end == 0
         || end >= words.len()
         || text[words[end - 1].range.end..words[end].range.start] != *", "
@@ -2738,6 +2753,38 @@ mod tests {
         let text = "Deportees were sent to Panama, Ana Ortiz said.\n\
             A Cuban man who fled feared the deportation. \"We will look after them,\" she said.";
         assert_eq!(speakers(text), one("Ana Ortiz"));
+    }
+
+    #[test]
+    fn partial_quotes_in_a_named_subjects_sentence() {
+        // A stance verb and an adverb of time before "said".
+        let text = "Chile agreed to take deportees.\n\
+            President Ana Lagos defended the deal as a favor to \"our powerful friend in the north\" and said the US pays.";
+        assert_eq!(speakers(text), one("Ana Lagos"));
+        let text = "Chile agreed to take deportees.\n\
+            Minister Ana Lagos has since said Chile took them out of \"solidarity with deported migrants\".";
+        assert_eq!(speakers(text), one("Ana Lagos"));
+        // A verb coordinated after the subject's first one.
+        let text = "Chile agreed to take deportees.\n\
+            Spokeswoman Ana Lagos repeated the claim that he is in a gang, which he denies, and said he \"will be deported, whatever the courts say.\"";
+        assert_eq!(speakers(text), one("Ana Lagos"));
+        // The name owns the noun that speaks: the trap.
+        let text = "Chile refused to take deportees.\n\
+            A spokesman for President Ana Lagos said Chile \"received no request for deportees.\"";
+        assert_eq!(speakers(text), vec![None]);
+    }
+
+    #[test]
+    fn long_asides_and_definite_unnamed_people() {
+        let text = "\"We will not take deportees,\" Minister Ana Lagos said.\n\
+            Tomas Ruiz, the ranking member of parliament's foreign affairs committee, said little. \"Chile is a transit lounge for deportees,\" he said.";
+        assert_eq!(
+            speakers(text),
+            vec![Some("Ana Lagos".into()), Some("Tomas Ruiz".into())]
+        );
+        let text = "Deportees were sent to Chile, Minister Tomas Ruiz said.\n\
+            The sister of one of the deported men, who lives in Ohio, said little. \"He told us the deportees are fed,\" she said.";
+        assert_eq!(speakers(text), vec![None]);
     }
 
     #[test]
