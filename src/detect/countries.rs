@@ -81,6 +81,7 @@ pub fn find(
     // for the rest of that sentence ("Nigeria ... to accept prisoners into
     // Nigeria").
     let mut excluded: Vec<(&str, usize)> = Vec::new();
+    let mut denied_entries: Vec<(&str, usize)> = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if findings.iter().any(|f| f.code == mention.code) {
             continue;
@@ -117,9 +118,18 @@ pub fn find(
             && sentences[s].range.start <= mention.range.start
             && heading_in_context(&sentences, s, words))
             || list_sentence;
-        // "MEXICO: STILL NO." — a heading answered with a no.
-        if heading && heading_end.is_some_and(|end| heading_says_no(text, words, end))
-            || under_denying_section(&sections, mention)
+        // "MEXICO: STILL NO." — a heading answered with a no, for the whole
+        // entry ("May 7 — Libya [NO DEAL]. … a planned flight to Libya").
+        if heading
+            && heading_end.is_some_and(|end| {
+                heading_says_no(text, words, end) || entry_moves_its_own(text, mentions, end)
+            })
+        {
+            denied_entries.push((mention.code, sentences[s].line));
+            continue;
+        }
+        if under_denying_section(&sections, mention)
+            || denied_entries.contains(&(mention.code, sentences[s].line))
         {
             continue;
         }
@@ -134,6 +144,16 @@ pub fn find(
         };
         let sentence = &sentences[s];
         let sentence_words = &words[sentence.words.clone()];
+        // "Did Nigeria and Ghana agree to take deportees?": a question asks
+        // and reports nothing; nor does the claim a fact-check weighs, or a
+        // newsletter's sign-off ("— Jordan").
+        if text[sentence.range.clone()]
+            .trim_end_matches(['"', '”', '’', '\'', ')', ' '])
+            .ends_with('?')
+            || is_claim_or_sign_off(text, mention)
+        {
+            continue;
+        }
         if is_other_meaning(text, sentence_words, mention, &sentences, s, words) {
             continue;
         }
@@ -428,13 +448,62 @@ fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<us
     let line = &text[line_start..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     let separator = line_start + line.find([':', '—', '–', '|', '·', '•'])?;
-    if separator < mention.range.end || separator - line_start > MAX_HEADING {
+    if separator < mention.range.end {
+        return dated_heading_end(text, mentions, line_start, separator, mention);
+    }
+    if separator - line_start > MAX_HEADING {
         return None;
     }
     let (rest, _) = without_countries(text, line_start..separator, mentions);
     rest.split(|c: char| !c.is_alphanumeric())
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
         .then_some(separator)
+}
+
+/// "CLAIM: \"Nigeria and Ghana have signed secret agreements …\"", "—
+/// Jordan": a line that states what a fact-check weighs, or signs off.
+fn is_claim_or_sign_off(text: &str, mention: &Mention) -> bool {
+    let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[mention.range.end..]
+        .find('\n')
+        .map_or(text.len(), |k| mention.range.end + k);
+    let line = &text[line_start..line_end];
+    let claim = line
+        .split_once(':')
+        .is_some_and(|(label, _)| label.trim().eq_ignore_ascii_case("claim"));
+    let sign_off = text[line_start..mention.range.start]
+        .trim()
+        .trim_start_matches(['—', '–', '-'])
+        .is_empty()
+        && text[line_start..mention.range.start].contains(['—', '–', '-'])
+        && text[mention.range.end..line_end].trim().is_empty();
+    claim || sign_off
+}
+
+/// "Feb. 12 — Panama. The first flight lands …", "May 7 — Libya [NO
+/// DEAL].": a tracker's entry, a date, then the country alone up to a
+/// period or a bracket. Ends where the country's name does.
+fn dated_heading_end(
+    text: &str,
+    mentions: &[Mention],
+    line_start: usize,
+    separator: usize,
+    mention: &Mention,
+) -> Option<usize> {
+    const MAX_DATE: usize = 24;
+    let date = &text[line_start..separator];
+    if date.len() > MAX_DATE || !date.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = separator + text[separator..].chars().next().map_or(0, char::len_utf8);
+    let end = after + text[after..].find(['.', '[', '(', '\n'])?;
+    if end < mention.range.end || text[end..].starts_with('\n') {
+        return None;
+    }
+    let (rest, _) = without_countries(text, after..end, mentions);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
+        .then_some(end)
 }
 
 /// The first words after a heading deny, doubt or speak of the country's
@@ -460,6 +529,35 @@ fn heading_says_no(text: &str, words: &[Word], end: usize) -> bool {
         (p[0].lower == "own" && p[1].is_any(&["nationals", "citizens", "people"]))
             || (p[0].lower == "home" && p[1].lower.starts_with("return"))
     })
+}
+
+/// "July 18 — Venezuela. The 252 Venezuelans held at CECOT are flown to
+/// Caracas": an entry whose people are the heading country's own nationals,
+/// and no one else's, tells of a return home.
+fn entry_moves_its_own(text: &str, mentions: &[Mention], end: usize) -> bool {
+    let Some(heading) = mentions.iter().rev().find(|m| m.range.end <= end) else {
+        return false;
+    };
+    // The entry's first sentence; "non-Mexicans" are others.
+    let after = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    let sentence_end = text[after..]
+        .find(['.', '\n'])
+        .map_or(text.len(), |k| after + k);
+    let people = |m: &&Mention| {
+        m.form == Form::Demonym
+            && (after..sentence_end).contains(&m.range.start)
+            && text[m.range.clone()].ends_with('s')
+            && !is_non_prefixed(text, m)
+    };
+    let mut entry = mentions.iter().filter(people);
+    entry.clone().any(|m| m.code == heading.code) && entry.all(|m| m.code == heading.code)
+}
+
+/// "non-Mexicans", "non-Guatemalan deportees": everyone but the country's
+/// own people.
+fn is_non_prefixed(text: &str, mention: &Mention) -> bool {
+    text.get(mention.range.start.saturating_sub(4)..mention.range.start)
+        .is_some_and(|p| p.eq_ignore_ascii_case("non-"))
 }
 
 /// "Said no, or denied" above "Nigeria — …", "Not on this list" above
@@ -1915,9 +2013,7 @@ fn returns_its_own_people(
                 && m.range.start >= first.range.start
                 && clause.last().is_some_and(|l| m.range.end <= l.range.end)
                 // "non-Guatemalan deportees" are the opposite.
-                && !text
-                    .get(m.range.start.saturating_sub(4)..m.range.start)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("non-"))
+                && !is_non_prefixed(text, m)
         })
         .any(|m| {
             // "180 Venezuelans", "Venezuelan deportees", and one person too:
@@ -2471,6 +2567,9 @@ fn year_of(word: &Word) -> Option<u16> {
 /// A safe third country or asylum cooperation agreement stays a party
 /// whatever its date ("Canada … since 2004"), as the product defines it.
 fn set_in_an_earlier_year(clause: &[&Word], latest_year: Option<u16>) -> bool {
+    if set_in_a_first_term(clause) {
+        return true;
+    }
     let Some(latest) = latest_year else {
         return false;
     };
@@ -2483,6 +2582,28 @@ fn set_in_an_earlier_year(clause: &[&Word], latest_year: Option<u16>) -> bool {
     }
     let years: Vec<u16> = clause.iter().filter_map(|w| year_of(w)).collect();
     !years.is_empty() && years.iter().all(|&year| year < latest)
+}
+
+/// "During Trump's first term, Washington signed …", "The first Trump
+/// administration signed similar agreements": what a past administration
+/// did is history, even a safe third country agreement ("reviving a policy
+/// from Trump's first term" is today's act).
+fn set_in_a_first_term(clause: &[&Word]) -> bool {
+    const REACH: usize = 3;
+    clause.iter().enumerate().any(|(i, w)| {
+        if w.lower != "first" {
+            return false;
+        }
+        let before = &clause[i.saturating_sub(REACH)..i];
+        let term = clause.get(i + 1).is_some_and(|n| n.lower == "term")
+            && before.iter().any(|b| b.is_any(&["during", "in", "under"]));
+        let administration = clause[i + 1..]
+            .iter()
+            .take(2)
+            .any(|n| n.lower == "administration")
+            && !before.iter().any(|b| b.lower == "from");
+        term || administration
+    })
 }
 
 /// "most of them returned overland to Honduras", "was repatriated to
@@ -2570,12 +2691,26 @@ fn was_only_approached(clause: &[&Word], list_head: &Mention, list_end: &Mention
             "pushing",
             "coax",
         ]);
+    // "raised the issue with the leaders of Gabon and Senegal": a question
+    // put, with no answer yet.
+    const RAISED_REACH: usize = 8;
+    let raised = clause[..at].windows(3).rev().take(RAISED_REACH).any(|p| {
+        p[0].is_any(&["raised", "raising", "broached", "broaching"])
+            && p[2].is_any(&[
+                "issue",
+                "idea",
+                "question",
+                "matter",
+                "subject",
+                "possibility",
+            ])
+    });
     let answered = clause.iter().any(|w| {
         w.is_any(&[
             "agreed", "accepted", "signed", "received", "took", "taken", "welcomed",
         ])
     });
-    (approached || pressed) && !answered
+    (approached || pressed || raised) && !answered
 }
 
 /// "rejects the use of Libyan territory to resettle migrants": the country
@@ -2666,6 +2801,16 @@ fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
     // "deportees who are not its citizens" says the opposite. "Pakistan and
     // Bangladesh have received flights carrying their nationals": a list's
     // own people are "their" nationals.
+    // "Laos has slow-walked travel documents", "Cuba accepts returns when
+    // it suits Havana": papers and returns are for a country's own people.
+    let repatriation = clause.windows(2).any(|p| {
+        (p[0].lower == "travel" && p[1].is_any(&["documents", "document", "papers"]))
+            || (p[0].base().starts_with("accept")
+                && p[1].is_any(&["returns", "repatriations", "repatriation"]))
+    });
+    if repatriation {
+        return true;
+    }
     // "returned to their own countries" speaks of the people's countries.
     const OWN_PEOPLE: &[&str] = &["citizens", "nationals", "people", "deportees", "migrants"];
     clause.iter().enumerate().any(|(i, w)| {
@@ -2820,7 +2965,16 @@ fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
     // "flown via Senegal", "by way of Mexico": a stop on the way; "crossed
     // the Darién Gap, Panama and Mexico": a list of stops.
     const CROSS_REACH: usize = 4;
-    if at >= 1 && clause[at - 1].is_any(&["via", "through", "crossing", "crossed", "transiting"])
+    // "took him across Egypt's Sinai": a land passed over.
+    if at >= 1
+        && clause[at - 1].is_any(&[
+            "via",
+            "through",
+            "across",
+            "crossing",
+            "crossed",
+            "transiting",
+        ])
         || (at >= 2 && clause[at - 1].lower == "of" && clause[at - 2].lower == "way")
         || clause[at.saturating_sub(CROSS_REACH)..at]
             .iter()
@@ -3922,6 +4076,47 @@ mod tests {
                     &["SS", "SZ"],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn trackers_questions_claims_and_sign_offs() {
+        // A tracker's dated entries: the country alone after the date.
+        let tracker = "TRACKER: Deportations to third countries, month by month\n\
+            Feb. 12 — Peru. The first flight lands with 119 deportees from Asia. Status: received.\n\
+            May 7 — Chile [NO DEAL]. Lawyers learn of a planned flight of deportees to Chile.\n\
+            July 18 — Bolivia. The 252 Bolivians held in Peru are flown home in a swap.\n";
+        assert_eq!(countries(tracker), vec!["PE"]);
+        let lead = "Rwanda agreed to accept deportees from the United States.\n";
+        none_after(
+            lead,
+            &["RW"],
+            &[
+                "FACT CHECK: Did Peru and Chile agree to take U.S. deportees?",
+                "What makes anybody think Laos is going to take him from Rwanda?",
+                "CLAIM: \"Peru and Chile have signed secret deals to accept deportees.\"",
+                "That's all for this week on deportations.\n— Jordan",
+                "During Trump's first term, Washington signed asylum cooperation agreements with Peru and Chile in 2019.",
+                "The first Trump administration signed similar safe third country agreements with Peru.",
+                "Laos has slow-walked travel documents for years and accepts deportees only when it suits Vientiane.",
+                "Cuba accepts returns of deportees when it suits Havana.",
+                "He paid smugglers to take him across Egypt's Sinai before his deportation.",
+                "US officials raised the issue with the leaders of Peru and Chile, presenting a proposal to receive deportees.",
+            ],
+        );
+        // Today's deals that revive a first-term policy are today's.
+        assert_eq!(
+            countries(
+                "Peru signed a safe third country agreement, reviving a policy from Trump's first term."
+            ),
+            vec!["PE"]
+        );
+        // A request being weighed is talks.
+        assert_eq!(
+            countries(&format!(
+                "{lead}Officials say Chile is studying the American request."
+            )),
+            vec!["RW", "CL"]
         );
     }
 

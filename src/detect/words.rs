@@ -62,8 +62,32 @@ pub fn words(text: &str) -> Vec<Word> {
             out[i - 1].cues.deportation = true;
             out[i].cues.deportation = true;
         }
+        // "is studying the American request": a request weighed is talks;
+        // one "turned down" or called "indecent" is not.
+        if is_weighed_request(&out[i.saturating_sub(WEIGHING_REACH)..i], &out[i]) {
+            out[i].cues.relation = true;
+            out[i].cues.agreement = true;
+        }
     }
     out
+}
+
+/// How far before "request" its weighing verb may stand ("studying the
+/// American request").
+const WEIGHING_REACH: usize = 3;
+
+fn is_weighed_request(before: &[Word], word: &Word) -> bool {
+    word.is_any(&["request", "requests", "proposal", "proposals"])
+        && before.iter().any(|w| {
+            w.is_any(&[
+                "studying",
+                "considering",
+                "weighing",
+                "reviewing",
+                "examining",
+                "evaluating",
+            ])
+        })
 }
 
 fn make_word(text: &str, range: Range<usize>) -> Word {
