@@ -941,6 +941,9 @@ fn attribute(
     quote: &RawQuote,
     people: &[NamedPerson],
 ) -> Option<(String, Range<usize>)> {
+    if let Some(found) = transcript_label(text, quote) {
+        return Some(found);
+    }
     let end_sentence = sentences
         .iter()
         .find(|s| s.contains(&quote.span.end.saturating_sub(1)))?;
@@ -989,6 +992,39 @@ fn attribute(
             None
         }
     })
+}
+
+/// "JORDAN PHOMMACHANH, DAUGHTER (SOT): \"They called …\"": a broadcast
+/// transcript names who speaks in capitals before a colon opening the line.
+fn transcript_label(text: &str, quote: &RawQuote) -> Option<(String, Range<usize>)> {
+    let line_start = text[..quote.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let label = text[line_start..quote.span.start]
+        .trim_end()
+        .strip_suffix(':')?;
+    let name = label.split([',', '(']).next()?.trim();
+    // "QUOTE OF THE DAY:" is a rubric, not a name.
+    let capitals = name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && name.split_whitespace().count() >= 2
+        && !name
+            .split_whitespace()
+            .any(|w| ["OF", "THE", "AND", "FOR"].contains(&w));
+    if !capitals {
+        return None;
+    }
+    let title_case: Vec<String> = name
+        .split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect();
+    Some((title_case.join(" "), line_start..line_start + label.len()))
 }
 
 fn speaker_after(
@@ -1120,14 +1156,29 @@ fn speaker_before(
     // person named at its start.
     // So does a verb coordinated after the clause's first one:
     // "spokeswoman Tricia McLaughlin repeated the claim … and said he …".
-    let participle =
-        head[verb].lower.ends_with("ing") && text[..verb_start].trim_end().ends_with(',');
+    // The comma may close a quote before it: "… take them back," adding".
+    let participle = head[verb].lower.ends_with("ing")
+        && text[..verb_start]
+            .trim_end()
+            .trim_end_matches(['"', '”', '’'])
+            .ends_with(',');
     let coordinated = subject.last().is_some_and(|w| w.lower == "and");
+    // After an earlier quote in the sentence ("Tricia McLaughlin said the
+    // flight removed \"…,\" adding that"), the person named before it.
+    let named_before_quote = |first: &Word| {
+        let quote_at =
+            first.range.start + text[first.range.start..verb_start].find(is_opening_mark)?;
+        people
+            .iter()
+            .rev()
+            .find(|p| p.at >= first.range.start && p.at < quote_at)
+    };
     if (participle || coordinated)
         && let Some(first) = subject.first()
         && let Some(person) = people
             .iter()
             .find(|p| subject.iter().take(4).any(|w| w.range.start == p.at))
+            .or_else(|| participle.then(|| named_before_quote(first)).flatten())
     {
         return Some((person.name.clone(), first.range.start..verb_start));
     }
@@ -1571,9 +1622,15 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && !governed
             && !determined
             && words.get(end).is_some_and(|n| {
+                // "Yonas Tesfamariam, 39, sits", "Ricardo Duarte Ocampo,
+                // director general of Migraciones, acknowledged".
                 text[phrase[phrase.len() - 1].range.end..n.range.start] == *", "
                     && (n.is_any(&["a", "an", "who", "his", "her"])
-                        || (n.capitalised && n.lower.ends_with("'s")))
+                        || (n.capitalised && n.lower.ends_with("'s"))
+                        || (n.lower.len() <= 3
+                            && n.lower.chars().all(|c| c.is_ascii_digit())
+                            && text[n.range.end..].starts_with(','))
+                        || (!n.capitalised && n.is_any(TITLE_WORDS)))
             });
         // "Bounmy spends most days …", "Parra describes the weeks": one name
         // of someone the article names in full, as a subject again, makes
@@ -2785,6 +2842,27 @@ mod tests {
         let text = "Deportees were sent to Chile, Minister Tomas Ruiz said.\n\
             The sister of one of the deported men, who lives in Ohio, said little. \"He told us the deportees are fed,\" she said.";
         assert_eq!(speakers(text), vec![None]);
+    }
+
+    #[test]
+    fn transcript_labels_ages_and_quotes_before_a_participle() {
+        let text = "ANCHOR: Ten men were deported to Eswatini.\n\
+            ANA RUIZ, DAUGHTER (SOT): \"They said he was going to Africa, not home to his country.\"\n\
+            ANCHOR: The deportees landed in Eswatini on Tuesday.\n\
+            QUOTE OF THE DAY: \"Deportees will be vetted before they land.\"";
+        assert_eq!(speakers(text), vec![Some("Ana Ruiz".into()), None]);
+        let text = "Ten men were deported to Chile.\n\
+            In a statement, spokeswoman Ana Ruiz said the flight removed \"dangerous people from our streets,\" adding that \"the deportees will not come back.\"";
+        assert_eq!(speakers(text), vec![Some("Ana Ruiz".into()); 2]);
+        let text = "Ten men were deported to Chile, Minister Ana Ruiz said.\n\
+            Tomas Vidal, 39, sits on a chair in Santiago. \"Chile again, deported again,\" he said.";
+        assert_eq!(speakers(text), one("Tomas Vidal"));
+        let text = "\"Chile will take the deportees,\" Minister Ana Ruiz said.\n\
+            Tomas Vidal, director general of Migraciones, acknowledged the gap. \"We have no shelter for deportees,\" he said.";
+        assert_eq!(
+            speakers(text),
+            vec![Some("Ana Ruiz".into()), Some("Tomas Vidal".into())]
+        );
     }
 
     #[test]
