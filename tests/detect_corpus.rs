@@ -48,6 +48,8 @@ fn corpus_scores_stay_above_floors() {
         ("blind14", 0.75, 0.85, 0.9, 0.8),
         ("blind15", 0.85, 0.85, 0.9, 0.85),
         ("blind16", 0.7, 0.75, 0.9, 0.85),
+        ("blind17", 0.65, 0.9, 0.9, 0.85),
+        ("blind18", 0.75, 0.85, 0.9, 0.8),
     ];
     for &(split, precision, recall, quote_f1, speakers) in BLIND_FLOORS {
         let part: Vec<&eval::Article> = articles
