@@ -1561,7 +1561,18 @@ fn is_other_meaning(
         && sentence_words.get(at - 1).is_some_and(|w| {
             at - 1 > 0 && adjacent_name(w, &text[w.range.end..mention.range.start])
         });
-    next || previous
+    // "His daughter, Jordan, 19,": a person named after a noun for one, or
+    // given an age.
+    let after_person = at > 0
+        && sentence_words[at - 1].is_any(PERSON_NOUNS)
+        && text[sentence_words[at - 1].range.end..mention.range.start] == *", ";
+    let aged = text[mention.range.end..]
+        .strip_prefix(", ")
+        .is_some_and(|rest| {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (1..=3).contains(&digits) && rest[digits..].starts_with(',')
+        });
+    next || previous || after_person || aged
 }
 
 /// The clause holding the mention: sentences join clauses with semicolons,
@@ -2186,7 +2197,12 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         // right before the verb is its subject.
         let other_subject =
             i > 0 && after[i - 1].capitalised && after[i - 1].range.start >= mention.range.end;
-        if word.is_any(CRITICAL_VERBS) && !inverted && !other_subject {
+        // "Belize signed in October, over objections from the opposition":
+        // others' criticism, in a phrase of its own.
+        let others_criticism = after[i.saturating_sub(2)..i]
+            .iter()
+            .any(|w| w.is_any(&["over", "despite", "amid"]));
+        if word.is_any(CRITICAL_VERBS) && !inverted && !other_subject && !others_criticism {
             return true;
         }
         // "A court in Kenya blocked a plan to receive deportees": the
@@ -2248,6 +2264,7 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         // "is not among the countries that have agreed", "not one of".
         // "has stayed silent", "did not respond": no word of a deal is no deal.
         if word.is_any(&["silent", "silence"])
+            || (word.lower == "nothing" && i > 0 && after[i - 1].is_any(SPEECH_VERBS))
             || (is_negator(word)
                 && rest
                     .iter()
@@ -2317,7 +2334,7 @@ fn sends_people_home(clause: &[&Word], mention: &Mention) -> bool {
     // is home ("held Venezuelans until a prisoner swap" is not its goal).
     // A new subject of moved people between them is another act ("the swap
     // was brokered by Qatar, and deportees were flown to El Salvador").
-    const SWAP_REACH: usize = 8;
+    const SWAP_REACH: usize = 10;
     let swap_near = clause
         .iter()
         .enumerate()
@@ -2803,10 +2820,14 @@ fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
     // own people are "their" nationals.
     // "Laos has slow-walked travel documents", "Cuba accepts returns when
     // it suits Havana": papers and returns are for a country's own people.
-    let repatriation = clause.windows(2).any(|p| {
+    // "slow to accept citizens ordered deported": citizens of no other
+    // country are its own ("accept citizens of Mali" are not).
+    let repatriation = clause.windows(2).enumerate().any(|(i, p)| {
+        let owner_follows = clause.get(i + 2).is_some_and(|w| w.is_any(&["of", "from"]));
         (p[0].lower == "travel" && p[1].is_any(&["documents", "document", "papers"]))
             || (p[0].base().starts_with("accept")
-                && p[1].is_any(&["returns", "repatriations", "repatriation"]))
+                && (p[1].is_any(&["returns", "repatriations", "repatriation"])
+                    || (p[1].is_any(&["citizens", "nationals"]) && !owner_follows)))
     });
     if repatriation {
         return true;
@@ -2820,8 +2841,11 @@ fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
         };
         (w.lower == "its" || (coordinated && w.lower == "their"))
             && people.is_some_and(|p| p.is_any(OWN_PEOPLE))
-            // "countries other than their own" says the opposite too.
-            && !(i > 0 && (is_negator(clause[i - 1]) || clause[i - 1].lower == "than"))
+            // "countries other than their own" says the opposite too;
+            // "visa restrictions on their citizens" takes no one in.
+            && !(i > 0
+                && (is_negator(clause[i - 1])
+                    || clause[i - 1].is_any(&["than", "on", "for", "against"])))
     })
 }
 
@@ -2980,6 +3004,22 @@ fn is_own_journey(clause: &[&Word], list_head: &Mention) -> bool {
             .iter()
             .any(|w| w.is_any(&["crossed", "crossing"]))
     {
+        return true;
+    }
+    // "was diverted to Djibouti": a stop forced on the way.
+    if at >= 2 && clause[at - 1].lower == "to" && clause[at - 2].lower == "diverted" {
+        return true;
+    }
+    // "His journey began with … a flight to Brazil", "the long bus corridor
+    // north: Costa Rica, Nicaragua …": places on a route, before any word
+    // of deportation.
+    const ROUTE_NOUNS: &[&str] = &["journey", "route", "corridor", "trek", "odyssey"];
+    let route = clause[..at]
+        .iter()
+        .rev()
+        .take_while(|w| !w.cues.deportation)
+        .any(|w| w.is_any(ROUTE_NOUNS));
+    if route {
         return true;
     }
     // "he fled Russia", "left Venezuela in 2018": where a journey starts.
@@ -4076,6 +4116,51 @@ mod tests {
                     &["SS", "SZ"],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn people_named_like_countries_by_their_age_or_kin() {
+        let lead = "Rwanda agreed to accept deportees from the United States.\n";
+        none_after(
+            lead,
+            &["RW"],
+            &[
+                "His daughter, Jordan, a nursing student, talks to him about the deportation deal.",
+                "Chad, 19, talks to him about the deportation deal most nights.",
+            ],
+        );
+    }
+
+    #[test]
+    fn routes_diversions_own_citizens_and_others_objections() {
+        let lead = "Rwanda agreed to accept deportees from the United States.\n";
+        none_after(
+            lead,
+            &["RW"],
+            &[
+                "Laos and Cuba have for years been slow to accept citizens ordered deported.",
+                "Then came the long bus corridor north: Peru, Ecuador, Colombia.",
+                "His journey began with a bus to Lima and a flight through Quito to Chile, which issued visas.",
+                "Their deportation flight was diverted to Djibouti after a ruling.",
+                "The deported men were flown to Lima in July as part of a prisoner exchange.",
+                "Officials in Peru and Chile, reportedly approached about deportees, have said nothing publicly.",
+                "Remittances to Mexico fell as deportations rose.",
+            ],
+        );
+        // Deals signed over others' objections, and visas for a list's
+        // citizens, still report the deals.
+        assert_eq!(
+            countries(&format!(
+                "{lead}Peru signed a deal in August and Chile in October, over objections from the opposition."
+            )),
+            vec!["RW", "PE", "CL"]
+        );
+        assert_eq!(
+            countries(&format!(
+                "{lead}Peru and Chile agreed to accept a few deportees, as Washington weighed visa restrictions on their citizens."
+            )),
+            vec!["RW", "PE", "CL"]
         );
     }
 

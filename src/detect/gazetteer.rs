@@ -341,6 +341,8 @@ const REMOVED: &[(&str, &str)] = &[
     ("NE", "Nigerian"),
     ("SV", "Salvador"),
     ("CL", "Chili"),
+    // Icelandic and German for Iceland; "Manus Island" in English.
+    ("IS", "Island"),
     ("GB", "England"),
     ("AE", "Emirian"),
     ("CG", "Congolese"),
@@ -711,6 +713,7 @@ mod tests {
         assert!(codes("a woman in fine china ate turkey with a guinea pig").is_empty());
         assert!(codes("Guinea pigs, New Mexico, American officials, Indiana, uk").is_empty());
         assert!(codes("oil fields in the Gulf of Guinea and the South China Sea").is_empty());
+        assert!(codes("held on Manus Island and Christmas Island").is_empty());
         assert_eq!(codes("Oman's port"), vec![("OM", "Oman")]);
     }
 

@@ -659,6 +659,9 @@ pub const OTHER_TOPICS: &[&str] = &[
     "hurricane",
     "tourism",
     "tourists",
+    // "Transfers to Mexico fell" in a story on remittances.
+    "remittance",
+    "remittances",
     "gift",
     "canal",
     // Recognition: "reaffirmed Paraguay's diplomatic recognition of Taiwan".
