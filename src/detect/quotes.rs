@@ -33,6 +33,8 @@ const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// Leading words of a name phrase that are titles, not the name: "Secretary
 /// of State Marco Rubio" -> "Marco Rubio".
 const TITLE_WORDS: &[&str] = &[
+    // "Speaker Anita Among" of a parliament.
+    "speaker",
     "secretary",
     "state",
     "homeland",
@@ -253,6 +255,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "now",
     "today",
     "here",
+    // The deporting country, which the gazetteer leaves out.
+    "america",
+    "washington",
 ];
 
 /// Abbreviated titles and initials may be followed by ". " inside a name.
@@ -941,7 +946,7 @@ fn attribute(
     quote: &RawQuote,
     people: &[NamedPerson],
 ) -> Option<(String, Range<usize>)> {
-    if let Some(found) = transcript_label(text, quote) {
+    if let Some(found) = transcript_label(text, words, quote) {
         return Some(found);
     }
     let end_sentence = sentences
@@ -996,7 +1001,11 @@ fn attribute(
 
 /// "JORDAN PHOMMACHANH, DAUGHTER (SOT): \"They called …\"": a broadcast
 /// transcript names who speaks in capitals before a colon opening the line.
-fn transcript_label(text: &str, quote: &RawQuote) -> Option<(String, Range<usize>)> {
+fn transcript_label(
+    text: &str,
+    words: &[Word],
+    quote: &RawQuote,
+) -> Option<(String, Range<usize>)> {
     let line_start = text[..quote.span.start].rfind('\n').map_or(0, |i| i + 1);
     let label = text[line_start..quote.span.start]
         .trim_end()
@@ -1005,7 +1014,6 @@ fn transcript_label(text: &str, quote: &RawQuote) -> Option<(String, Range<usize
     // "QUOTE OF THE DAY:" is a rubric, not a name.
     let capitals = name.chars().any(char::is_alphabetic)
         && !name.chars().any(char::is_lowercase)
-        && name.split_whitespace().count() >= 2
         && !name
             .split_whitespace()
             .any(|w| ["OF", "THE", "AND", "FOR"].contains(&w));
@@ -1024,7 +1032,14 @@ fn transcript_label(text: &str, quote: &RawQuote) -> Option<(String, Range<usize
             })
         })
         .collect();
-    Some((title_case.join(" "), line_start..line_start + label.len()))
+    let span = line_start..line_start + label.len();
+    // "RAMAN:" after "Priya Raman" was introduced: a surname label names
+    // the guest the text named in full ("Q:" and "CLAIM:" name no one).
+    if let [surname] = title_case.as_slice() {
+        let full = expand(text, words, surname);
+        return full.contains(' ').then_some((full, span));
+    }
+    Some((title_case.join(" "), span))
 }
 
 fn speaker_after(
@@ -1721,9 +1736,21 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         };
         let lone_capital =
             phrase.len() == 1 && opens_sentence(i) && !proper.contains(&text[w.range.clone()]);
+        // "who gave only his first name, Artyom": a person known by one name.
+        let first_name_only = phrase.len() == 1
+            && i >= 2
+            && words[i - 2].lower == "first"
+            && words[i - 1].lower == "name"
+            && text[words[i - 1].range.end..w.range.start] == *", ";
         if !place
             && !lone_capital
-            && (titled || titled_appositive || speaking || acting || has_role || introduced)
+            && (titled
+                || titled_appositive
+                || speaking
+                || acting
+                || has_role
+                || introduced
+                || first_name_only)
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
@@ -2863,6 +2890,20 @@ mod tests {
             speakers(text),
             vec![Some("Ana Ruiz".into()), Some("Tomas Vidal".into())]
         );
+    }
+
+    #[test]
+    fn surname_labels_speakers_of_parliament_and_first_names_only() {
+        let text = "HOST: Priya Raman studies the deportation deals.\n\
+            RAMAN: \"Rwanda has taken deportees from Israel before.\"\n\
+            HOST: Listeners wrote in about the deportations.\n\
+            LISTENER: \"Which countries take deportees from the US?\"";
+        assert_eq!(speakers(text), vec![Some("Priya Raman".into()), None]);
+        let text = "Uganda agreed to take deportees. \"The House cannot debate it,\" Speaker Anita Among said.";
+        assert_eq!(speakers(text), one("Anita Among"));
+        let text = "Costa Rica took 200 deportees.\n\
+            Among them is a Russian who gave only his first name, Artyom. \"I asked America for protection, and they deported me,\" he said.";
+        assert_eq!(speakers(text), one("Artyom"));
     }
 
     #[test]
