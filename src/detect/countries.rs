@@ -2263,8 +2263,13 @@ fn is_negated(text: &str, clause: &[&Word], mention: &Mention) -> bool {
         }
         // "is not among the countries that have agreed", "not one of".
         // "has stayed silent", "did not respond": no word of a deal is no deal.
+        // "has not said whether it has been approached".
         if word.is_any(&["silent", "silence"])
             || (word.lower == "nothing" && i > 0 && after[i - 1].is_any(SPEECH_VERBS))
+            || (word.lower == "whether"
+                && i > 1
+                && after[i - 1].is_any(SPEECH_VERBS)
+                && is_negator(after[i - 2]))
             || (is_negator(word)
                 && rest
                     .iter()
@@ -3225,8 +3230,14 @@ fn is_other_topic(clause: &[&Word], mention: &Mention, list_end: &Mention) -> bo
     let to = (end + REACH).min(clause.len());
     // "restricting travel from 19 countries", "the travel ban": travel
     // itself is what deportees do too ("free to travel in the region").
-    let travel_ban = clause[from.saturating_sub(1)..to].windows(2).any(|p| {
-        (p[0].lower == "travel" && p[1].is_any(&["ban", "bans", "restriction", "restrictions"]))
+    // "hosts large refugee camps at Dadaab", "the Kakuma refugee camp in
+    // Kenya": refugees it shelters, not people the US deports.
+    let refugee_camps = clause[from..to]
+        .windows(2)
+        .any(|p| p[0].lower == "refugee" && p[1].is_any(&["camp", "camps"]));
+    let travel_ban = refugee_camps
+        || clause[from.saturating_sub(1)..to].windows(2).any(|p| {
+            (p[0].lower == "travel" && p[1].is_any(&["ban", "bans", "restriction", "restrictions"]))
             // "maintains diplomatic relations with Taiwan".
             || (p[0].lower == "diplomatic" && p[1].is_any(&["relations", "ties"]))
             || (p[0].is_any(&[
@@ -3237,7 +3248,7 @@ fn is_other_topic(clause: &[&Word], mention: &Mention, list_end: &Mention) -> bo
                 "bar",
                 "ban",
             ]) && p[1].lower == "travel")
-    });
+        });
     // Visas and recognition are deal talk in a quote's paragraph ("visa
     // sanctions on countries that refuse deportees") but another topic
     // beside a country: "Nicaragua's decision to drop visa requirements",
@@ -4146,6 +4157,9 @@ mod tests {
                 "The deported men were flown to Lima in July as part of a prisoner exchange.",
                 "Officials in Peru and Chile, reportedly approached about deportees, have said nothing publicly.",
                 "Remittances to Mexico fell as deportations rose.",
+                "Kenya, which hosts large refugee camps at Dadaab, has not said whether it has been approached.",
+                "He spent years in the Kakuma refugee camp in Kenya before he was deported.",
+                "\"We have hosted our brothers and sisters from Peru and Chile for decades, and deportees too.\"",
             ],
         );
         // Deals signed over others' objections, and visas for a list's

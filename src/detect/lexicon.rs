@@ -275,6 +275,9 @@ pub const PERSON_NOUNS: &[&str] = &[
     "daughter",
     "husband",
     "wife",
+    // "our brothers and sisters from South Sudan and Congo".
+    "brothers",
+    "sisters",
     "native",
     "natives",
     "refugee",
