@@ -1517,9 +1517,13 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // anonymity, …": a role without a name.
         // "The sister of one of the Vietnamese men, who …, said": a definite
         // noun owned by someone else introduces someone unnamed too.
-        if sentence_start && w.is_any(&["a", "an", "one", "the"]) {
-            const NOUN_REACH: usize = 3;
-            let reach = &words[i + 1..(i + 1 + NOUN_REACH).min(words.len())];
+        const NOUN_REACH: usize = 3;
+        let reach = &words[(i + 1).min(words.len())..(i + 1 + NOUN_REACH).min(words.len())];
+        let owned_noun = w.lower == "the"
+            && words
+                .get(i + 2..i + 2 + NOUN_REACH)
+                .is_some_and(|r| r.iter().any(|n| n.lower == "of"));
+        if sentence_start && (w.is_any(&["a", "an", "one"]) || owned_noun) {
             let noun = reach
                 .iter()
                 .enumerate()
@@ -1726,7 +1730,8 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         }
         // "Costa Rica agreed", "Costa Rican officials": a place alone names
         // no one.
-        let place = {
+        // Looked up last: the gazetteer is the dearest test.
+        let place = || {
             let span = &text[phrase[0].range.start..phrase[phrase.len() - 1].range.end];
             let found = gazetteer::mentions(span);
             found.len() == 1
@@ -1742,8 +1747,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
             && words[i - 2].lower == "first"
             && words[i - 1].lower == "name"
             && text[words[i - 1].range.end..w.range.start] == *", ";
-        if !place
-            && !lone_capital
+        if !lone_capital
             && (titled
                 || titled_appositive
                 || speaking
@@ -1751,6 +1755,7 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
                 || has_role
                 || introduced
                 || first_name_only)
+            && !place()
             && let Some((name, _)) = strip_titles(text, phrase)
             && is_person_name(&name)
         {
