@@ -468,15 +468,23 @@ fn is_claim_or_sign_off(text: &str, mention: &Mention) -> bool {
         .find('\n')
         .map_or(text.len(), |k| mention.range.end + k);
     let line = &text[line_start..line_end];
-    let claim = line
-        .split_once(':')
-        .is_some_and(|(label, _)| label.trim().eq_ignore_ascii_case("claim"));
-    let sign_off = text[line_start..mention.range.start]
-        .trim()
-        .trim_start_matches(['—', '–', '-'])
-        .is_empty()
-        && text[line_start..mention.range.start].contains(['—', '–', '-'])
-        && text[mention.range.end..line_end].trim().is_empty();
+    // "Not counted: the 2019 agreements with …": a label that leaves out.
+    const MAX_LABEL_WORDS: usize = 3;
+    let claim = line.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim();
+        let mut label_words = label.split_whitespace();
+        label.eq_ignore_ascii_case("claim")
+            || (label.split_whitespace().count() <= MAX_LABEL_WORDS
+                && label_words
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("not") || w.eq_ignore_ascii_case("no")))
+    });
+    // "— Jordan" closing a line, alone or after the last sentence.
+    let before = text[line_start..mention.range.start].trim_end();
+    let dashed = before.ends_with(['—', '–']);
+    let rest_of_line = before.trim_end_matches(['—', '–']).trim_end();
+    let after_sentence = rest_of_line.is_empty() || rest_of_line.ends_with(['.', '!', '?']);
+    let sign_off = dashed && after_sentence && text[mention.range.end..line_end].trim().is_empty();
     claim || sign_off
 }
 
@@ -4195,6 +4203,8 @@ mod tests {
                 "What makes anybody think Laos is going to take him from Rwanda?",
                 "CLAIM: \"Peru and Chile have signed secret deals to accept deportees.\"",
                 "That's all for this week on deportations.\n— Jordan",
+                "That's it for this week on deportations. — Chad",
+                "Not counted: the asylum cooperation agreements with Peru and Chile, which were suspended.",
                 "During Trump's first term, Washington signed asylum cooperation agreements with Peru and Chile in 2019.",
                 "The first Trump administration signed similar safe third country agreements with Peru.",
                 "Laos has slow-walked travel documents for years and accepts deportees only when it suits Vientiane.",
