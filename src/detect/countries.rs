@@ -2837,7 +2837,10 @@ fn takes_back_own_citizens(clause: &[&Word], coordinated: bool) -> bool {
     // country are its own ("accept citizens of Mali" are not).
     let repatriation = clause.windows(2).enumerate().any(|(i, p)| {
         let owner_follows = clause.get(i + 2).is_some_and(|w| w.is_any(&["of", "from"]));
+        // "received like any other returning citizen".
         (p[0].lower == "travel" && p[1].is_any(&["documents", "document", "papers"]))
+            || (p[0].lower == "returning"
+                && p[1].is_any(&["citizen", "citizens", "national", "nationals"]))
             || (p[0].base().starts_with("accept")
                 && (p[1].is_any(&["returns", "repatriations", "repatriation"])
                     || (p[1].is_any(&["citizens", "nationals"]) && !owner_follows)))
@@ -4208,6 +4211,7 @@ mod tests {
                 "During Trump's first term, Washington signed asylum cooperation agreements with Peru and Chile in 2019.",
                 "The first Trump administration signed similar safe third country agreements with Peru.",
                 "Laos has slow-walked travel documents for years and accepts deportees only when it suits Vientiane.",
+                "Peru's foreign ministry said the deportee would be received \"like any other returning citizen.\"",
                 "Cuba accepts returns of deportees when it suits Havana.",
                 "He paid smugglers to take him across Egypt's Sinai before his deportation.",
                 "US officials raised the issue with the leaders of Peru and Chile, presenting a proposal to receive deportees.",
