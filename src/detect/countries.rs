@@ -19,7 +19,7 @@ use super::lexicon::{
     NEW_SUBJECT_WORDS, ORIGIN_MARKERS, PERSON_NOUNS, SPEECH_VERBS, VOLUNTARY_MOVES, is_negator,
     is_not_surname, is_relation_word,
 };
-use super::words::{Word, first_at};
+use super::words::{Word, first_at, line_around};
 
 /// Words that make "Georgia" the Caucasus country rather than the US state.
 const CAUCASUS_MARKERS: &[&str] = &["tbilisi", "caucasus", "soviet", "georgian"];
@@ -444,9 +444,9 @@ fn holds_foreigners(
 /// heading ends: the separator after a line opening with only countries.
 fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<usize> {
     const MAX_HEADING: usize = 60;
-    let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text[line_start..];
-    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let line_range = line_around(text, mention.range.start);
+    let line_start = line_range.start;
+    let line = &text[line_range];
     let separator = line_start + line.find([':', '—', '–', '|', '·', '•'])?;
     if separator < mention.range.end {
         return dated_heading_end(text, mentions, line_start, separator, mention);
@@ -463,10 +463,10 @@ fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<us
 /// "CLAIM: \"Nigeria and Ghana have signed secret agreements …\"", "—
 /// Jordan": a line that states what a fact-check weighs, or signs off.
 fn is_claim_or_sign_off(text: &str, mention: &Mention) -> bool {
-    let line_start = text[..mention.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[mention.range.end..]
-        .find('\n')
-        .map_or(text.len(), |k| mention.range.end + k);
+    let Range {
+        start: line_start,
+        end: line_end,
+    } = line_around(text, mention.range.start);
     let line = &text[line_start..line_end];
     // "Not counted: the 2019 agreements with …": a label that leaves out.
     const MAX_LABEL_WORDS: usize = 3;

@@ -14,7 +14,7 @@ use super::gazetteer::{self, Form, Mention};
 use super::lexicon::{
     AUXILIARIES, GIVEN_NAME_COUNTRIES, PERSON_NOUNS, SPEECH_VERBS, WEEKDAYS, is_calendar_word,
 };
-use super::words::{Word, first_at, words as tokenize};
+use super::words::{Word, first_at, line_around, words as tokenize};
 use super::{CountryFinding, QuoteFinding};
 
 /// Quotes this short are scare quotes ("so-called 'safe' countries").
@@ -1006,7 +1006,7 @@ fn transcript_label(
     words: &[Word],
     quote: &RawQuote,
 ) -> Option<(String, Range<usize>)> {
-    let line_start = text[..quote.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = line_around(text, quote.span.start).start;
     let label = text[line_start..quote.span.start]
         .trim_end()
         .strip_suffix(':')?;

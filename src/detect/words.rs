@@ -108,6 +108,14 @@ pub fn first_at(words: &[Word], offset: usize) -> usize {
     words.partition_point(|w| w.range.start < offset)
 }
 
+/// The byte range of the line (paragraph) holding `offset`, without its
+/// newline.
+pub fn line_around(text: &str, offset: usize) -> Range<usize> {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |k| offset + k);
+    start..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
