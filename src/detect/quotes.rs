@@ -1519,6 +1519,8 @@ fn named_people(text: &str, words: &[Word]) -> Vec<NamedPerson> {
         // noun owned by someone else introduces someone unnamed too.
         const NOUN_REACH: usize = 3;
         let reach = &words[(i + 1).min(words.len())..(i + 1 + NOUN_REACH).min(words.len())];
+        // A cheap look for "of" first: most sentences open on "The", and the
+        // noun search below asks the gazetteer about capitalised words.
         let owned_noun = w.lower == "the"
             && words
                 .get(i + 2..i + 2 + NOUN_REACH)
