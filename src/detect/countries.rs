@@ -454,10 +454,15 @@ fn heading_end(text: &str, mentions: &[Mention], mention: &Mention) -> Option<us
     if separator - line_start > MAX_HEADING {
         return None;
     }
-    let (rest, _) = without_countries(text, line_start..separator, mentions);
+    names_only_countries(text, line_start..separator, mentions).then_some(separator)
+}
+
+/// The span holds country names joined by "and" and punctuation, nothing
+/// else: a heading.
+fn names_only_countries(text: &str, span: Range<usize>, mentions: &[Mention]) -> bool {
+    let (rest, _) = without_countries(text, span, mentions);
     rest.split(|c: char| !c.is_alphanumeric())
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
-        .then_some(separator)
 }
 
 /// "CLAIM: \"Nigeria and Ghana have signed secret agreements …\"", "—
@@ -508,10 +513,7 @@ fn dated_heading_end(
     if end < mention.range.end || text[end..].starts_with('\n') {
         return None;
     }
-    let (rest, _) = without_countries(text, after..end, mentions);
-    rest.split(|c: char| !c.is_alphanumeric())
-        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
-        .then_some(end)
+    names_only_countries(text, after..end, mentions).then_some(end)
 }
 
 /// The first words after a heading deny, doubt or speak of the country's
